@@ -1,0 +1,33 @@
+"""nnlib: a neural network from scratch with NumPy, the code behind the nnlib guide.
+
+The guide builds everything by hand first; the finished pieces live here so that later
+chapters, the tests and the command line (``python -m nnlib``) all use the same code.
+"""
+
+from nnlib.activations import relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
+from nnlib.data import MNISTError, load_mnist, one_hot
+from nnlib.gradcheck import gradcheck
+from nnlib.guide import GuideNetwork
+from nnlib.init import guide_init, he, xavier
+from nnlib.losses import (
+    cross_entropy,
+    mean_squared_error,
+    mse_gradient,
+    softmax_cross_entropy,
+    softmax_cross_entropy_gradient,
+)
+from nnlib.metrics import accuracy, confusion_matrix
+from nnlib.network import Network
+from nnlib.optim import SGD, Adam, Momentum
+from nnlib.train import History, TrainingDiverged, train
+from nnlib.weights import load_weights, save_weights
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Adam", "GuideNetwork", "History", "MNISTError", "Momentum", "Network", "SGD",
+    "TrainingDiverged", "accuracy", "confusion_matrix", "cross_entropy", "gradcheck",
+    "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error", "mse_gradient",
+    "one_hot", "relu", "relu_derivative", "save_weights", "sigmoid", "sigmoid_derivative",
+    "softmax", "softmax_cross_entropy", "softmax_cross_entropy_gradient", "train", "xavier",
+]

@@ -1,0 +1,91 @@
+"""The command line: ``python -m nnlib train``, ``python -m nnlib data`` (and ``bench``).
+
+``train`` with no options trains the guide's network: 784-64-10, sigmoid, the guide's
+squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import numpy as np
+
+from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
+from nnlib.network import Network
+from nnlib.optim import OPTIMISERS
+from nnlib.train import TrainingDiverged, train
+from nnlib.weights import save_weights
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m nnlib", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    t = commands.add_parser("train", help="train a network on MNIST and report its test accuracy")
+    t.add_argument("--hidden", type=int, nargs="+", default=[64], metavar="N",
+                   help="hidden layer sizes (default: 64, the guide's network)")
+    t.add_argument("--activation", choices=["sigmoid", "relu"], default="sigmoid")
+    t.add_argument("--output", choices=["sigmoid", "softmax"], default="sigmoid",
+                   help="sigmoid + squared error (the guide) or softmax + cross-entropy")
+    t.add_argument("--init", choices=["guide", "xavier", "he"], default="guide")
+    t.add_argument("--epochs", type=int, default=20)
+    t.add_argument("--batch-size", type=int, default=64)
+    t.add_argument("--lr", type=float, default=0.5, help="learning rate (default: 0.5)")
+    t.add_argument("--optimizer", choices=sorted(OPTIMISERS), default="sgd")
+    t.add_argument("--dropout", type=float, default=0.0)
+    t.add_argument("--l2", type=float, default=0.0)
+    t.add_argument("--dtype", choices=["float32", "float64"], default="float32")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
+    t.add_argument("--save", default=None, metavar="PATH", help="save the trained weights to PATH (.npz)")
+    t.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    d = commands.add_parser("data", help="download MNIST if needed, verify it and say where it is")
+    d.add_argument("--data-dir", default=None)
+
+    b = commands.add_parser("bench", help="time nnlib against PyTorch on the CPU")
+    b.add_argument("--epochs", type=int, default=5)
+    b.add_argument("--data-dir", default=None)
+    return parser
+
+
+def run_train(args: argparse.Namespace) -> int:
+    X_train, y_train, X_test, y_test = load_mnist(args.data_dir)
+    sizes = [X_train.shape[1], *args.hidden, 10]
+    model = Network(sizes, activation=args.activation, output=args.output, init=args.init,
+                    rng=args.seed, dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
+    optimizer = OPTIMISERS[args.optimizer](lr=args.lr)
+    print(f"training {model} with {optimizer}, batch size {args.batch_size}, {args.epochs} epochs")
+    history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),
+                    epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,
+                    rng=args.seed, X_test=X_test, y_test=y_test, progress=not args.no_progress)
+    if args.no_progress:
+        for epoch, (loss, acc, sec) in enumerate(zip(history.loss, history.test_accuracy, history.seconds), 1):
+            print(f"epoch {epoch:>2}/{args.epochs}: loss {loss:.4f}, test accuracy {acc:.4f} ({sec:.1f} s)")
+    if args.save:
+        print(f"saved weights to {save_weights(model, args.save)}")
+    print(f"test accuracy: {history.test_accuracy[-1]:.4f}")
+    return 0
+
+
+def run_data(args: argparse.Namespace) -> int:
+    download_mnist(args.data_dir)
+    print(describe(args.data_dir))
+    return 0
+
+
+def run_bench(args: argparse.Namespace) -> int:
+    from nnlib.bench import main as bench_main
+
+    return bench_main(epochs=args.epochs, data_dir=args.data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    commands = {"train": run_train, "data": run_data, "bench": run_bench}
+    try:
+        return commands[args.command](args)
+    except (MNISTError, TrainingDiverged, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1

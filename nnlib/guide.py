@@ -1,0 +1,106 @@
+"""The guide's own network, written the way the guide writes it.
+
+A 784-64-10 network with sigmoid everywhere and the guide's error ``output - target``.
+The names are the guide's (``W1, b1, W2, b2``, ``hidden``, ``output``, ``d_output``,
+``d_hidden``) so the pages can show this file line by line. Two errata are fixed here:
+the gradients are averaged over the *actual* number of examples in the batch (the last
+batch of 60,000 / 64 has 32, not 64), and the layer outputs keep their true 2-D shapes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnlib.activations import sigmoid, sigmoid_derivative
+from nnlib.init import guide_init
+from nnlib.losses import mean_squared_error
+from nnlib.validation import check_inputs, check_targets
+
+
+class GuideNetwork:
+    """Two layers of sigmoid neurons: inputs -> hidden -> output."""
+
+    def __init__(
+        self,
+        n_inputs: int = 784,
+        n_hidden: int = 64,
+        n_outputs: int = 10,
+        rng: int | np.random.Generator = 0,
+        dtype: type = np.float64,
+    ) -> None:
+        rng = np.random.default_rng(rng)
+        # --8<-- [start:init]
+        self.W1 = guide_init(n_inputs, n_hidden, rng, dtype)  # (784, 64)
+        self.b1 = np.zeros((1, n_hidden), dtype)  # (1, 64)
+        self.W2 = guide_init(n_hidden, n_outputs, rng, dtype)  # (64, 10)
+        self.b2 = np.zeros((1, n_outputs), dtype)  # (1, 10)
+        # --8<-- [end:init]
+        self.dtype = np.dtype(dtype)
+
+    # --8<-- [start:forward]
+    def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
+        """Run a batch ``X`` of shape (n, 784) through the network; return the (n, 10) output."""
+        self.X = check_inputs(X, self.W1.shape[0])
+        self.hidden = sigmoid(self.X @ self.W1 + self.b1)  # (n, 784) @ (784, 64) -> (n, 64)
+        self.output = sigmoid(self.hidden @ self.W2 + self.b2)  # (n, 64) @ (64, 10) -> (n, 10)
+        return self.output
+
+    # --8<-- [end:forward]
+
+    def loss(self, Y: np.ndarray) -> float:
+        """The guide's error as a number: half the squared error, averaged over the batch."""
+        Y = check_targets(Y, len(self.output), self.output.shape[1])
+        return mean_squared_error(self.output, Y)
+
+    # --8<-- [start:backward]
+    def backward(self, Y: np.ndarray) -> None:
+        """Backpropagate the error of the last :meth:`forward` against one-hot targets ``Y``."""
+        Y = check_targets(Y, len(self.output), self.output.shape[1])
+        n = len(self.X)  # the actual batch size, not a fixed 64
+        error = self.output - Y  # (n, 10)
+        self.d_output = error * sigmoid_derivative(self.output)  # (n, 10)
+        self.d_hidden = (self.d_output @ self.W2.T) * sigmoid_derivative(self.hidden)  # (n, 64)
+        self.dW2 = self.hidden.T @ self.d_output / n  # (64, n) @ (n, 10) -> (64, 10)
+        self.db2 = self.d_output.sum(axis=0, keepdims=True) / n  # (1, 10)
+        self.dW1 = self.X.T @ self.d_hidden / n  # (784, n) @ (n, 64) -> (784, 64)
+        self.db1 = self.d_hidden.sum(axis=0, keepdims=True) / n  # (1, 64)
+
+    # --8<-- [end:backward]
+
+    # --8<-- [start:update]
+    def update(self, learning_rate: float) -> None:
+        """Take one gradient-descent step: move every weight against its gradient."""
+        self.W1 -= learning_rate * self.dW1
+        self.b1 -= learning_rate * self.db1
+        self.W2 -= learning_rate * self.dW2
+        self.b2 -= learning_rate * self.db2
+
+    # --8<-- [end:update]
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """The digit the network picks for each row of ``X``: the index of the largest output."""
+        return self.forward(X).argmax(axis=1)
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        """The weights and biases by name (the live arrays: updating them changes the network)."""
+        return {"W1": self.W1, "b1": self.b1, "W2": self.W2, "b2": self.b2}
+
+    @property
+    def grads(self) -> dict[str, np.ndarray]:
+        """The gradients from the last :meth:`backward`, with the same names as :attr:`params`."""
+        return {"W1": self.dW1, "b1": self.db1, "W2": self.dW2, "b2": self.db2}
+
+    def config(self) -> dict:
+        """What :func:`nnlib.weights.load_weights` needs to rebuild this network."""
+        return {
+            "class": "GuideNetwork",
+            "n_inputs": self.W1.shape[0],
+            "n_hidden": self.W1.shape[1],
+            "n_outputs": self.W2.shape[1],
+            "dtype": self.dtype.name,
+        }
+
+    def __repr__(self) -> str:
+        n_in, n_hidden = self.W1.shape
+        return f"GuideNetwork({n_in}-{n_hidden}-{self.W2.shape[1]}, sigmoid, {self.dtype.name})"

@@ -1,0 +1,134 @@
+"""A multilayer network of any depth: the guide's network, generalised.
+
+``Network([784, 128, 10])`` stacks ``Linear -> activation`` for each hidden layer and a
+final ``Linear``. With ``output="softmax"`` the final scores go through softmax and the
+loss is cross-entropy; with ``output="sigmoid"`` it is the guide's sigmoid with the squared
+error. Either way the first gradient of backpropagation is ``(output - target) / n``
+(for sigmoid, times the sigmoid's derivative).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnlib.activations import sigmoid, sigmoid_derivative, softmax
+from nnlib.layers import ACTIVATION_LAYERS, Dropout, Linear
+from nnlib.losses import mean_squared_error, mse_gradient, softmax_cross_entropy
+from nnlib.validation import check_inputs, check_targets
+
+OUTPUTS = ("softmax", "sigmoid")
+
+
+class Network:
+    """A stack of dense layers with one activation for the hidden layers."""
+
+    def __init__(
+        self,
+        sizes: list[int] = (784, 128, 10),
+        activation: str = "relu",
+        output: str = "softmax",
+        init: str = "he",
+        rng: int | np.random.Generator = 0,
+        dtype: type = np.float32,
+        dropout: float = 0.0,
+        l2: float = 0.0,
+    ) -> None:
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2 or min(sizes) < 1:
+            raise ValueError(f"sizes must list at least an input and an output size, all >= 1; got {sizes}")
+        if activation not in ACTIVATION_LAYERS:
+            raise ValueError(f"unknown activation {activation!r}; choose one of {sorted(ACTIVATION_LAYERS)}")
+        if output not in OUTPUTS:
+            raise ValueError(f"unknown output {output!r}; choose one of {list(OUTPUTS)}")
+        rng = np.random.default_rng(rng)
+        self.sizes, self.activation, self.output_kind, self.init = sizes, activation, output, init
+        self.dtype, self.dropout, self.l2 = np.dtype(dtype), float(dropout), float(l2)
+
+        self.linears = [
+            Linear(fan_in, fan_out, rng, init, dtype, needs_input_grad=(i > 0))
+            for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:]))
+        ]
+        self.layers: list = []
+        for linear in self.linears[:-1]:
+            self.layers += [linear, ACTIVATION_LAYERS[activation]()]
+            if dropout > 0:
+                self.layers.append(Dropout(dropout, rng))
+        self.layers.append(self.linears[-1])
+
+    def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
+        """Return the network's output probabilities for a batch ``X`` of shape (n, sizes[0])."""
+        out = check_inputs(X, self.sizes[0])
+        if out.dtype != self.dtype:
+            out = out.astype(self.dtype)
+        for layer in self.layers:
+            out = layer.forward(out, training)
+        self.scores = out  # the last layer's raw outputs (logits)
+        self.output = softmax(out) if self.output_kind == "softmax" else sigmoid(out)
+        return self.output
+
+    def loss(self, Y: np.ndarray) -> float:
+        """The loss of the last :meth:`forward` against one-hot targets ``Y`` (plus the L2 penalty)."""
+        Y = check_targets(Y, len(self.output), self.sizes[-1])
+        if self.output_kind == "softmax":
+            data_loss = softmax_cross_entropy(self.scores, Y)
+        else:
+            data_loss = mean_squared_error(self.output, Y)
+        if self.l2:
+            data_loss += 0.5 * self.l2 * sum(float(np.sum(lin.W * lin.W)) for lin in self.linears)
+        return data_loss
+
+    def backward(self, Y: np.ndarray) -> None:
+        """Fill every layer's gradients from the last :meth:`forward` and targets ``Y``."""
+        Y = check_targets(Y, len(self.output), self.sizes[-1]).astype(self.dtype, copy=False)
+        if self.output_kind == "softmax":
+            grad = (self.output - Y) / self.dtype.type(len(Y))  # softmax + cross-entropy: output - target
+        else:
+            grad = mse_gradient(self.output, Y) * sigmoid_derivative(self.output)
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+        if self.l2:
+            for lin in self.linears:
+                lin.dW += self.dtype.type(self.l2) * lin.W
+
+    def predict(self, X: np.ndarray, batch_size: int = 10_000) -> np.ndarray:
+        """The class with the highest output for each row of ``X`` (in batches to bound memory)."""
+        X = check_inputs(X, self.sizes[0])
+        return np.concatenate(
+            [self.forward(X[i : i + batch_size]).argmax(axis=1) for i in range(0, len(X), batch_size)]
+        )
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        """Weights and biases named like the guide's: W1, b1, W2, b2, ... (the live arrays)."""
+        named = {}
+        for i, lin in enumerate(self.linears, start=1):
+            named[f"W{i}"], named[f"b{i}"] = lin.W, lin.b
+        return named
+
+    @property
+    def grads(self) -> dict[str, np.ndarray]:
+        """The gradients from the last :meth:`backward`, with the same names as :attr:`params`."""
+        named = {}
+        for i, lin in enumerate(self.linears, start=1):
+            named[f"W{i}"], named[f"b{i}"] = lin.dW, lin.db
+        return named
+
+    def config(self) -> dict:
+        """What :func:`nnlib.weights.load_weights` needs to rebuild this network."""
+        return {
+            "class": "Network",
+            "sizes": self.sizes,
+            "activation": self.activation,
+            "output": self.output_kind,
+            "init": self.init,
+            "dtype": self.dtype.name,
+            "dropout": self.dropout,
+            "l2": self.l2,
+        }
+
+    def __repr__(self) -> str:
+        shape = "-".join(map(str, self.sizes))
+        extras = "".join(
+            [f", dropout={self.dropout}" if self.dropout else "", f", l2={self.l2}" if self.l2 else ""]
+        )
+        return f"Network({shape}, {self.activation}, {self.output_kind}, {self.dtype.name}{extras})"

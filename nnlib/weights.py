@@ -1,0 +1,59 @@
+"""Save a trained network's weights to an ``.npz`` file and load them back.
+
+Only arrays and one JSON string go into the file, and it is read with
+``allow_pickle=False``, so loading a file can never run code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from nnlib.guide import GuideNetwork
+from nnlib.network import Network
+
+CONFIG_KEY = "__config__"
+
+
+def save_weights(model, path: str | os.PathLike) -> Path:
+    """Write ``model``'s parameters and architecture to ``path`` (``.npz``); return the path written."""
+    path = Path(path)
+    if path.suffix != ".npz":
+        path = path.with_suffix(path.suffix + ".npz")
+    config = np.array(json.dumps(model.config()))
+    tmp = path.with_name(path.name + ".tmp.npz")
+    np.savez(tmp, **model.params, **{CONFIG_KEY: config})
+    os.replace(tmp, path)  # a crash mid-write never leaves a half-written weights file
+    return path
+
+
+def load_weights(path: str | os.PathLike):
+    """Rebuild the network saved by :func:`save_weights` at ``path``, with its trained weights."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no weights file at {path}: train and save a network first.")
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+    except (ValueError, OSError) as error:
+        raise ValueError(f"{path} is not a readable nnlib weights file ({error}).") from error
+    if CONFIG_KEY not in arrays:
+        raise ValueError(f"{path} has no {CONFIG_KEY} entry: it was not written by nnlib.save_weights.")
+    config = json.loads(str(arrays.pop(CONFIG_KEY)))
+    kind = config.pop("class")
+    dtype = np.dtype(config.pop("dtype")).type
+    if kind == "GuideNetwork":
+        model = GuideNetwork(**config, dtype=dtype)
+    elif kind == "Network":
+        model = Network(**config, dtype=dtype)
+    else:
+        raise ValueError(f"{path} holds an unknown network kind {kind!r}.")
+    for name, target in model.params.items():
+        if name not in arrays or arrays[name].shape != target.shape:
+            found = arrays[name].shape if name in arrays else "nothing"
+            raise ValueError(f"{path}: {name} should have shape {target.shape}, found {found}.")
+        target[...] = arrays[name]
+    return model
