@@ -1,0 +1,69 @@
+"""Every optimiser's update on a tiny case, computed by hand."""
+
+import numpy as np
+
+from nnlib import SGD, Adam, Momentum
+
+
+def one_weight(value=1.0):
+    return {"w": np.array([value])}, {"w": np.array([0.5])}
+
+
+def test_sgd_step():
+    params, grads = one_weight()
+    SGD(lr=0.1).step(params, grads)
+    np.testing.assert_allclose(params["w"], [0.95])
+
+
+def test_sgd_updates_in_place():
+    params, grads = one_weight()
+    w = params["w"]
+    SGD(lr=1.0).step(params, grads)
+    assert w[0] == 0.5  # the network's own array changed, not a copy
+
+
+def test_momentum_two_steps():
+    params, grads = one_weight()
+    opt = Momentum(lr=0.1, momentum=0.9)
+    opt.step(params, grads)  # v = -0.05, w = 0.95
+    opt.step(params, grads)  # v = 0.9 * -0.05 - 0.05 = -0.095, w = 0.855
+    np.testing.assert_allclose(params["w"], [0.855])
+
+
+def test_adam_first_step_moves_by_lr():
+    # After one step the bias-corrected m/sqrt(v) is sign(g): Adam moves every weight by about lr.
+    params = {"w": np.array([1.0, -2.0])}
+    grads = {"w": np.array([0.5, -30.0])}
+    Adam(lr=0.01).step(params, grads)
+    np.testing.assert_allclose(params["w"], [0.99, -1.99], rtol=1e-6)
+
+
+def test_adam_matches_textbook_formula():
+    rng = np.random.default_rng(0)
+    w = rng.standard_normal(4)
+    params = {"w": w.copy()}
+    opt = Adam(lr=0.05, eps=1e-12)
+    m = v = np.zeros(4)
+    for t in range(1, 6):
+        g = rng.standard_normal(4)
+        opt.step(params, {"w": g})
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g**2
+        w = w - 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-12)
+    np.testing.assert_allclose(params["w"], w, rtol=1e-9)
+
+
+def test_optimisers_keep_float32():
+    for opt in (SGD(0.1), Momentum(0.1), Adam(0.1)):
+        params = {"w": np.ones(3, np.float32)}
+        opt.step(params, {"w": np.full(3, 0.5, np.float32)})
+        opt.step(params, {"w": np.full(3, 0.5, np.float32)})
+        assert params["w"].dtype == np.float32
+
+
+def test_minimise_a_bowl():
+    for opt in (SGD(0.1), Momentum(0.05), Adam(0.1)):
+        params = {"w": np.array([3.0, -2.0])}
+        for _ in range(300):
+            opt.step(params, {"w": 2 * params["w"]})  # gradient of |w|^2
+        assert np.linalg.norm(params["w"]) < 1e-2, opt
