@@ -124,13 +124,15 @@ def _resolve_dir(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str | N
 
 def _check_chosen_dir(directory: Path, source: str | None) -> None:
     """Raise ``MNISTError`` if an explicitly chosen directory does not exist."""
-    if source is not None and not directory.is_dir():
-        raise MNISTError(
-            f"MNIST directory {directory} (from {source}) does not exist. "
-            f"Fix the path, or create the directory and run `python -m nnlib data` to "
-            f"download the files into it, or unset {ENV_VAR} to use the default "
-            f"cache directory {default_data_dir()}."
-        )
+    if source is None or directory.is_dir():
+        return
+    problem = "is not a directory" if directory.exists() else "does not exist"
+    instead = f"unset {ENV_VAR}" if ENV_VAR in source else "pass data_dir=None"
+    raise MNISTError(
+        f"MNIST directory {directory} (from {source}) {problem}. Fix the path, or create "
+        f"the directory and run `python -m nnlib data` to download the files into it, or "
+        f"{instead} to use the default cache directory {default_data_dir()}."
+    )
 
 
 def _find_file(directory: Path, name: str) -> Path | None:
@@ -273,15 +275,14 @@ def load_mnist(
     if missing:
         if not download:
             raise MNISTError(_missing_message(directory, missing))
-        download_mnist(directory)
+        _download_missing(directory, mirrors=None, timeout=30.0)
 
     def images(name: str) -> np.ndarray:
         pixels = _load_file(directory, name)
         if flatten:
             pixels = pixels.reshape(len(pixels), -1)
-        X = pixels.astype(dtype)  # a fresh, writable array
-        X /= 255  # in place: no second 188 MB array for the training set
-        return X
+        # One pass from bytes 0..255 to floats 0..1; the result is a fresh, writable array.
+        return np.divide(pixels, 255, dtype=dtype)
 
     def labels(name: str) -> np.ndarray:
         return _load_file(directory, name).astype(np.int64)
@@ -321,6 +322,13 @@ def _download_one(name: str, directory: Path, mirrors: Sequence[str], timeout: f
                 request = urllib.request.Request(url, headers={"User-Agent": "nnlib"})
                 with urllib.request.urlopen(request, timeout=timeout) as response:
                     shutil.copyfileobj(response, out)
+                    announced = response.headers.get("Content-Length")
+                # urllib does not notice a connection that closes early; the length does.
+                if announced is not None and out.tell() != int(announced):
+                    raise MNISTError(
+                        f"{url}: the connection closed after {out.tell()} of "
+                        f"{announced} bytes"
+                    )
             # Verify the decompressed bytes BEFORE the file gets its real name.
             _parse_idx(_decompress(tmp.read_bytes(), url), name, url)
             os.replace(tmp, target)
@@ -369,6 +377,12 @@ def download_mnist(
     """
     directory, source = _resolve_dir(data_dir)
     _check_chosen_dir(directory, source)
+    _download_missing(directory, mirrors, timeout)
+    return directory
+
+
+def _download_missing(directory: Path, mirrors: Sequence[str] | None, timeout: float) -> None:
+    """Create ``directory`` if needed and download the files missing from it."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -379,7 +393,6 @@ def download_mnist(
     mirrors = MIRRORS if mirrors is None else tuple(mirrors)
     for name in _missing_files(directory):
         _download_one(name, directory, mirrors, timeout)
-    return directory
 
 
 # --------------------------------------------------------------------------- checking
@@ -418,8 +431,9 @@ def describe(data_dir: str | os.PathLike[str] | None = None) -> str:
             lines.append(f"  {path.name:32} PROBLEM: {reason}")
             problems += 1
         else:
-            size_mb = path.stat().st_size / 1e6
-            lines.append(f"  {path.name:32} {size_mb:7.2f} MB  OK (SHA-256 verified)")
+            size = path.stat().st_size
+            shown = f"{size / 1e6:.2f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"
+            lines.append(f"  {path.name:32} {shown:>9}  OK (SHA-256 verified)")
     if problems:
         lines.append(
             f"{problems} of {len(FILES)} files have problems. Delete any damaged file and "
