@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 
+# --8<-- [start:sigmoid]
 def sigmoid(z: np.ndarray | float) -> np.ndarray:
     """Squash ``z`` into (0, 1): ``1 / (1 + exp(-z))``.
 
@@ -24,6 +25,7 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray:
         z = z.astype(np.float64)
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
+# --8<-- [end:sigmoid]
 
 
 def sigmoid_derivative(a: np.ndarray | float) -> np.ndarray:

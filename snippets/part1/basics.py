@@ -1,0 +1,96 @@
+"""Part 1, Level 1: the Python basics that the network code is made of.
+
+Run it on its own:  python snippets/part1/basics.py
+Each section prints what the page shows, and an assert checks every claim the page makes.
+"""
+
+# --8<-- [start:imports]
+import math
+
+# --8<-- [end:imports]
+
+# --8<-- [start:variables]
+learning_rate = 0.5        # a float: a number with a decimal point
+epochs = 20                # an int: a whole number
+name = "digit classifier"  # a str: text, in quotes
+
+print(type(learning_rate).__name__, type(epochs).__name__, type(name).__name__)
+assert isinstance(learning_rate, float) and isinstance(epochs, int)
+# --8<-- [end:variables]
+
+# --8<-- [start:numbers]
+print(7 / 2)    # true division: always a float
+print(7 // 2)   # floor division: the whole part only
+print(7 % 2)    # remainder
+print(2 ** 10)  # power
+print(1e-3)     # scientific notation: 1 times 10 to the power -3
+assert 7 / 2 == 3.5 and 7 // 2 == 3 and 2**10 == 1024
+# --8<-- [end:numbers]
+
+# --8<-- [start:floats]
+total = 0.1 + 0.2
+print(total)
+print(total == 0.3)
+print(math.isclose(total, 0.3))
+assert total != 0.3 and math.isclose(total, 0.3)
+# --8<-- [end:floats]
+
+# --8<-- [start:lists]
+pixels = [0.0, 0.5, 1.0, 0.25]
+print(pixels[0])    # the first item: counting starts at 0
+print(pixels[-1])   # the last item
+print(pixels[1:3])  # a slice: items 1 and 2 (the end, 3, is left out)
+print(len(pixels))
+pixels.append(0.75)  # lists can grow
+print(pixels)
+assert pixels[1:3] == [0.5, 1.0] and len(pixels) == 5
+# --8<-- [end:lists]
+
+# --8<-- [start:loops]
+losses = [2.5, 1.25, 0.75, 0.5]
+for loss in losses:
+    print(f"loss = {loss}")
+
+total = 0.0
+for loss in losses:
+    total += loss  # the same as: total = total + loss
+average = total / len(losses)
+print(f"average = {average}")
+assert average == 1.25
+# --8<-- [end:loops]
+
+# --8<-- [start:functions]
+def weighted_sum(inputs, weights, bias):
+    """Multiply each input by its weight, add the products up, then add the bias."""
+    total = bias
+    for i in range(len(inputs)):
+        total += inputs[i] * weights[i]
+    return total
+
+
+z = weighted_sum([1.0, 2.0], [0.5, 0.25], bias=1.0)
+print(z)
+assert z == 2.0  # 1.0*0.5 + 2.0*0.25 + 1.0
+# --8<-- [end:functions]
+
+# --8<-- [start:fstrings]
+epoch = 3
+loss = 0.123456
+accuracy = 0.9712
+print(f"epoch {epoch}: loss {loss:.4f}, accuracy {accuracy:.1%}")
+print(f"{epoch:>3d} | {loss:8.3f}")  # widths line numbers up in a table
+print(f"{loss = }")                   # '=' prints the name too: handy when debugging
+assert f"{loss:.4f}" == "0.1235" and f"{accuracy:.1%}" == "97.1%"
+# --8<-- [end:fstrings]
+
+# --8<-- [start:range]
+print(list(range(5)))          # 0 up to, but not including, 5
+print(list(range(2, 10, 3)))   # start, stop, step
+
+n_examples = 10
+batch_size = 4
+for start in range(0, n_examples, batch_size):
+    end = min(start + batch_size, n_examples)
+    print(f"batch from {start} to {end}: {end - start} examples")
+assert list(range(0, n_examples, batch_size)) == [0, 4, 8]
+# --8<-- [end:range]

@@ -1,0 +1,63 @@
+"""Part 2: the sigmoid's derivative, a * (1 - a), checked against a finite difference.
+
+Run it on its own:  python snippets/part2/derivative.py
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+
+from nnlib import sigmoid, sigmoid_derivative
+
+# --8<-- [end:imports]
+
+# --8<-- [start:formula]
+z = 0.0
+a = sigmoid(z)                  # the forward pass already computed this
+slope = a * (1 - a)             # so the slope costs one multiplication
+print(f"a = {a}, slope = {slope}")
+print(sigmoid_derivative(a))    # nnlib's version: it takes the OUTPUT a
+assert slope == 0.25 and sigmoid_derivative(0.5) == 0.25
+# --8<-- [end:formula]
+
+# --8<-- [start:finite-difference]
+h = 1e-6                        # a tiny step to the left and to the right
+for z in [-3.0, -1.0, 0.0, 0.4, 2.0]:
+    a = sigmoid(z)
+    formula = a * (1 - a)
+    numeric = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h)   # rise over run
+    print(f"z = {z:4}: formula {formula:.6f}, numeric {numeric:.6f}")
+    assert np.isclose(formula, numeric, rtol=1e-6, atol=0)
+# --8<-- [end:finite-difference]
+
+# --8<-- [start:vanishing]
+z = np.array([-10.0, -5.0, -2.0, 0.0, 2.0, 5.0, 10.0])
+slopes = sigmoid_derivative(sigmoid(z))
+for zi, s in zip(z, slopes):
+    print(f"z = {zi:5}: slope {s:.6f}")
+assert slopes.max() == 0.25 and slopes[0] < 1e-4
+# --8<-- [end:vanishing]
+
+# --8<-- [start:chain-rule]
+x, w, b, target = 1.5, 0.8, -0.2, 1.0   # one input, one weight, a bias, the right answer
+
+
+def loss(w):
+    a = sigmoid(x * w + b)
+    return 0.5 * (a - target) ** 2
+
+
+a = sigmoid(x * w + b)
+# dL/dw = dL/da * da/dz * dz/dw: one factor per step of the forward pass
+gradient = (a - target) * sigmoid_derivative(a) * x
+h = 1e-6
+numeric = (loss(w + h) - loss(w - h)) / (2 * h)
+print(f"chain rule {gradient:.6f}, numeric {numeric:.6f}")
+assert np.isclose(gradient, numeric, rtol=1e-6, atol=0)
+# --8<-- [end:chain-rule]
+
+# --8<-- [start:z-mistake]
+z = 0.0
+print(sigmoid_derivative(z))            # WRONG: 0 * (1 - 0) = 0
+print(sigmoid_derivative(sigmoid(z)))   # right: pass a = sigmoid(z)
+assert sigmoid_derivative(sigmoid(z)) == 0.25
+# --8<-- [end:z-mistake]

@@ -1,0 +1,74 @@
+"""Part 2: gradient descent on a one-dimensional loss, then on one sigmoid neuron.
+
+Run it on its own:  python snippets/part2/gradient_descent.py
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+
+from nnlib import sigmoid, sigmoid_derivative
+
+# --8<-- [end:imports]
+
+# --8<-- [start:loss]
+def loss(w):
+    """A loss with its lowest point at w = 3."""
+    return (w - 3) ** 2
+
+
+def gradient(w):
+    """The slope of the loss at w: the derivative of (w - 3)^2 is 2 (w - 3)."""
+    return 2 * (w - 3)
+
+
+print(loss(0.0), gradient(0.0))   # at w = 0: loss 9, slope -6 (downhill is to the right)
+print(loss(3.0), gradient(3.0))   # at the bottom the slope is 0
+assert gradient(3.0) == 0 and gradient(5.0) > 0 > gradient(1.0)
+# --8<-- [end:loss]
+
+
+# --8<-- [start:descend]
+w = 0.0                 # start somewhere: here, far from the answer
+learning_rate = 0.1     # eta: how big a step to take
+print(f"step  0: w = {w:.4f}, loss = {(w - 3) ** 2:.6f}")
+for step in range(1, 31):
+    slope = 2 * (w - 3)                  # dL/dw at the current w
+    w = w - learning_rate * slope        # w <- w - eta * dL/dw
+    if step in (1, 2, 3, 10, 20, 30):
+        print(f"step {step:2}: w = {w:.4f}, loss = {(w - 3) ** 2:.6f}")
+assert abs(w - 3) < 0.01
+# --8<-- [end:descend]
+
+# --8<-- [start:learning-rates]
+def descend(w, learning_rate, steps):
+    """Take `steps` gradient descent steps on (w - 3)^2; return every w visited."""
+    path = [w]
+    for _ in range(steps):
+        w = w - learning_rate * 2 * (w - 3)
+        path.append(w)
+    return path
+
+
+for learning_rate in [0.01, 0.1, 0.9, 1.1]:
+    path = descend(w=0.0, learning_rate=learning_rate, steps=30)
+    first_steps = ", ".join(f"{w:.2f}" for w in path[1:4])
+    print(f"eta = {learning_rate:4}: {first_steps}, ... after 30 steps w = {path[-1]:.3f}")
+
+assert abs(descend(0.0, 0.01, 30)[-1] - 3) > 1     # too small: still far away
+assert abs(descend(0.0, 0.1, 30)[-1] - 3) < 0.01   # about right
+assert abs(descend(0.0, 1.1, 30)[-1] - 3) > 100    # too big: flies off
+# --8<-- [end:learning-rates]
+
+# --8<-- [start:one-neuron]
+x, target = 1.0, 0.9     # one input, and the output we want for it
+w, b = 0.0, 0.0          # start knowing nothing: the output is sigmoid(0) = 0.5
+learning_rate = 2.0
+for step in range(101):
+    a = sigmoid(x * w + b)                                 # forward pass
+    if step % 20 == 0:
+        print(f"step {step:3}: output {a:.4f}, loss {0.5 * (a - target) ** 2:.6f}")
+    delta = (a - target) * sigmoid_derivative(a)           # dL/dz, by the chain rule
+    w = w - learning_rate * delta * x                      # dz/dw = x
+    b = b - learning_rate * delta                          # dz/db = 1
+assert abs(sigmoid(x * w + b) - target) < 0.01
+# --8<-- [end:one-neuron]
