@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from nnlib.metrics import accuracy
 from nnlib.optim import SGD

@@ -1,0 +1,288 @@
+"""The site builds with ``mkdocs build --strict``, and what it builds holds together.
+
+The build runs once per session into a temporary folder (it trains nothing that the figure
+cache already has, see docs/overrides/hooks/figures.py). Then the built HTML is checked
+with the standard library's html.parser only: every nav page exists, every image is a real
+image, every internal link and #anchor resolves, nothing is loaded from another site, and
+the notebook's download button gives a valid .ipynb.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MKDOCS_WARNING = re.compile(r"^(WARNING|ERROR)\s+-", re.MULTILINE)
+
+
+# --------------------------------------------------------------------------------------
+# Building
+# --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """Build the site once; return (site folder, build log)."""
+    site = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        problems = [line for line in log.splitlines() if MKDOCS_WARNING.match(line)]
+        summary = "\n".join(problems)
+        pytest.fail(
+            f"mkdocs build --strict failed:\n{summary}\n--- log ---\n{log[-4000:]}", pytrace=False
+        )
+    return site, log
+
+
+@pytest.fixture(scope="session")
+def site(build):
+    return build[0]
+
+
+@pytest.fixture(scope="session")
+def pages(site):
+    """Every built HTML page (path relative to the site -> parsed page)."""
+    return {
+        path.relative_to(site).as_posix(): parse(path)
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+def nav_pages() -> list[str]:
+    """The source paths listed in mkdocs.yml's nav, e.g. 'part1/index.md', 'walkthrough.py'."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    class Placeholder:  # enough for the loader's !relative tag
+        config_file_path = str(ROOT / "mkdocs.yml")
+
+    config = yaml.load(
+        (ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader(config=Placeholder())
+    )
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            elif "://" not in value:
+                yield value
+
+    return list(walk(config["nav"]))
+
+
+# --------------------------------------------------------------------------------------
+# Parsing built pages (html.parser only)
+# --------------------------------------------------------------------------------------
+
+
+class Page(HTMLParser):
+    """What a page refers to (links, images, scripts, stylesheets) and the ids it defines."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []  # <a href>
+        self.images: list[str] = []  # <img src>
+        self.resources: list[str] = []  # <script src>, <link href>: loaded with the page
+        self.downloads: list[str] = []  # <a download href>
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("id", "name"):
+            if attrs.get(key):
+                self.ids.add(attrs[key])
+        if tag == "a" and attrs.get("href") is not None:
+            self.links.append(attrs["href"])
+            if "download" in attrs:
+                self.downloads.append(attrs["href"])
+        elif tag == "img" and attrs.get("src") is not None:
+            self.images.append(attrs["src"])
+        elif tag == "script" and attrs.get("src"):
+            self.resources.append(attrs["src"])
+        elif tag == "link" and attrs.get("href"):
+            loaded = {"stylesheet", "icon", "preload", "preconnect", "modulepreload"}
+            if set((attrs.get("rel") or "").split()) & loaded:
+                self.resources.append(attrs["href"])
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def is_external(url: str) -> bool:
+    return bool(urlsplit(url).scheme) or url.startswith("//")
+
+
+def resolve(site: Path, page: str, url: str) -> tuple[Path, str]:
+    """The file ``url`` points to from ``page``, and its #fragment."""
+    parts = urlsplit(url)
+    base = site if parts.path.startswith("/") else (site / page).parent
+    target = (base / unquote(parts.path.lstrip("/"))) if parts.path else site / page
+    return target.resolve(), unquote(parts.fragment)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(PNG_SIGNATURE) and data[12:16] == b"IHDR", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    assert width > 0 and height > 0, "empty PNG"
+    return width, height
+
+
+def check_image(data: bytes, name: str) -> None:
+    assert data, f"{name} is empty"
+    if name.endswith(".png") or data.startswith(PNG_SIGNATURE):
+        png_size(data)
+    elif name.endswith(".svg"):
+        assert b"<svg" in data[:2000], f"{name} is not an SVG"
+    elif name.endswith((".jpg", ".jpeg")):
+        assert data.startswith(b"\xff\xd8"), f"{name} is not a JPEG"
+    else:
+        raise AssertionError(f"{name}: unexpected image type")
+
+
+# --------------------------------------------------------------------------------------
+# Tests
+# --------------------------------------------------------------------------------------
+
+
+def test_strict_build_has_no_warnings(build):
+    _, log = build
+    assert not MKDOCS_WARNING.search(log), log
+
+
+def test_every_nav_page_is_built(site):
+    missing = [p for p in nav_pages() if not (site / Path(p).with_suffix(".html")).is_file()]
+    assert missing == []
+
+
+def test_every_image_exists_and_is_a_real_image(site, pages):
+    problems = []
+    count = 0
+    for name, page in pages.items():
+        for src in page.images:
+            count += 1
+            try:
+                if src.startswith("data:image/"):
+                    header, _, payload = src.partition(",")
+                    kind = header.split(";")[0].split("/")[1]
+                    check_image(base64.b64decode(payload), f"inline.{kind}")
+                    continue
+                assert not is_external(src), "image from another site"
+                target, _ = resolve(site, name, src)
+                assert target.is_file(), "missing file"
+                check_image(target.read_bytes(), target.name)
+            except AssertionError as exc:
+                problems.append(f"{name}: <img src={src[:80]!r}>: {str(exc).splitlines()[0]}")
+    assert problems == []
+    assert count > 0, "no image at all: are the figures missing?"
+
+
+def test_every_figure_script_is_served(site):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "figures_hook_for_site_test", ROOT / "docs" / "overrides" / "hooks" / "figures.py"
+    )
+    hook = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = hook
+    spec.loader.exec_module(hook)
+    declared = {
+        name
+        for script in hook.discover_scripts(ROOT / "docs" / "overrides" / "figures", ROOT)
+        for name in script.figures
+    }
+    served = {p.name for p in (site / "figures").glob("*.png")}
+    assert declared and served == declared
+    for name in served:
+        png_size((site / "figures" / name).read_bytes())
+
+
+def test_every_internal_link_and_anchor_resolves(site, pages):
+    problems = []
+    for name, page in pages.items():
+        if name == "404.html":  # links there are relative to wherever the 404 is served
+            continue
+        for href in page.links + page.resources:
+            if is_external(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            target, fragment = resolve(site, name, href)
+            if not target.exists():
+                problems.append(f"{name}: {href} -> missing {target.relative_to(site)}")
+            elif target.is_dir():
+                problems.append(f"{name}: {href} -> a folder (breaks on file://)")
+            elif fragment and target.suffix == ".html":
+                ids = pages[target.relative_to(site).as_posix()].ids
+                if fragment not in ids:
+                    problems.append(f"{name}: {href} -> no #{fragment} in {target.name}")
+    assert problems == []
+
+
+def test_nothing_is_loaded_from_another_site(pages):
+    # Scripts, stylesheets, fonts and images come with the site: it reads offline, and no
+    # third party sees its readers (links a reader clicks are fine).
+    external = [
+        f"{name}: {url}"
+        for name, page in pages.items()
+        for url in page.resources + page.images
+        if is_external(url) and not url.startswith("data:")
+    ]
+    assert external == []
+
+
+def test_maths_is_rendered_as_mathml(pages, site):
+    leftovers = [
+        name
+        for name in pages
+        if re.search(r'class="arithmatex">\s*\\[(\[]', (site / name).read_text(encoding="utf-8"))
+    ]
+    assert leftovers == []
+    assert "<math" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_notebook_download_is_a_valid_ipynb(site, pages):
+    import nbformat
+
+    notebooks = [p for p in nav_pages() if p.endswith((".py", ".ipynb"))]
+    if not any((ROOT / "docs" / p).exists() for p in notebooks):
+        pytest.skip("no notebook page yet (docs/walkthrough.py)")
+    for source in notebooks:
+        name = Path(source).with_suffix(".html").as_posix()
+        downloads = [d for d in pages[name].downloads if d.endswith(".ipynb")]
+        assert downloads, f"{name} has no .ipynb download button"
+        target, _ = resolve(site, name, downloads[0])
+        notebook = nbformat.reads(target.read_text(encoding="utf-8"), as_version=4)
+        nbformat.validate(notebook)
+        assert json.loads(target.read_text(encoding="utf-8"))["nbformat"] == 4
+        assert any(cell.cell_type == "code" for cell in notebook.cells)
+
+
+def test_search_index_lists_every_nav_page(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    missing = [p for p in nav_pages() if Path(p).with_suffix(".html").as_posix() not in locations]
+    assert missing == []
