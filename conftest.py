@@ -171,7 +171,38 @@ def read_page(path: Path, config_file: Path = MKDOCS_YML) -> Page:
             shown = block.syntax.strip() if block.syntax and block.syntax.strip() else "(no language)"
             problems.append(f"line {line}: fence labelled {shown!r}")
     problems += [f"line {line_map[i]}: fence opened with '~~~'" for i in _tilde_fences(expanded)]
+    problems += [
+        f"line {line_map[i]}: <!--pytest-codeblocks:cont--> continues a {language!r} block, so "
+        f"the code after it would never run; continue a python block, or add expected-output "
+        f"to the output fence in between"
+        for i, language in _continuations_of_other_blocks(expanded)
+    ]
     return Page(path, blocks, sorted(set(problems), key=lambda p: int(p.split()[1].rstrip(":"))))
+
+
+def _continuations_of_other_blocks(text: str) -> list[tuple[int, str]]:
+    """Lines of ``cont`` markers whose block to continue is not Python.
+
+    pytest-codeblocks chains a ``cont`` block onto the last block it collected, and a plain
+    ```` ```text ```` output fence counts as one: the chained code would be attached to it and
+    silently never run. Output fences marked ``expected-output`` are not blocks of their own.
+    """
+    found, last_language, in_fence, pending_output = [], None, False, False
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if in_fence:
+            in_fence = not stripped.startswith("```")
+            continue
+        if stripped.startswith("```"):
+            in_fence = True
+            if not pending_output:
+                last_language = fence_language(stripped[3:])
+            pending_output = False
+        elif "pytest-codeblocks:expected-output" in stripped:
+            pending_output = True
+        elif "pytest-codeblocks:cont" in stripped and last_language not in (None, *PYTHON_LANGUAGES):
+            found.append((index, last_language))
+    return found
 
 
 def _tilde_fences(text: str) -> list[int]:

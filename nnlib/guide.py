@@ -20,6 +20,7 @@ from nnlib.validation import check_inputs, check_targets
 class GuideNetwork:
     """Two layers of sigmoid neurons: inputs -> hidden -> output."""
 
+    # --8<-- [start:init]
     def __init__(
         self,
         n_inputs: int = 784,
@@ -29,13 +30,13 @@ class GuideNetwork:
         dtype: type = np.float64,
     ) -> None:
         rng = np.random.default_rng(rng)
-        # --8<-- [start:init]
         self.W1 = guide_init(n_inputs, n_hidden, rng, dtype)  # (784, 64)
         self.b1 = np.zeros((1, n_hidden), dtype)  # (1, 64)
         self.W2 = guide_init(n_hidden, n_outputs, rng, dtype)  # (64, 10)
         self.b2 = np.zeros((1, n_outputs), dtype)  # (1, 10)
-        # --8<-- [end:init]
         self.dtype = np.dtype(dtype)
+
+    # --8<-- [end:init]
 
     # --8<-- [start:forward]
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
