@@ -117,5 +117,5 @@ plt.show()
 # %% [markdown]
 # ## Where next
 #
-# The guide's [Part 3](part3/index.md) explains every line this notebook ran;
-# [Part 5](part5/exercises.md) has exercises to try on this network.
+# The guide's [Part 3](part3/index.html) explains every line this notebook ran;
+# [Part 5](part5/exercises.html) has exercises to try on this network.

@@ -35,9 +35,12 @@ class Linear:
         # The first layer's input is the data: nobody needs its gradient, so skip that product.
         self.needs_input_grad = needs_input_grad
 
+    # --8<-- [start:linear-forward]
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self.x = x
         return x @ self.W + self.b  # (n, fan_in) @ (fan_in, fan_out) -> (n, fan_out)
+
+    # --8<-- [end:linear-forward]
 
     def backward(self, grad: np.ndarray) -> np.ndarray | None:
         np.matmul(self.x.T, grad, out=self.dW)  # (fan_in, n) @ (n, fan_out)
@@ -65,9 +68,12 @@ class Sigmoid:
 class ReLU:
     """The ReLU activation as a layer: gradients pass where the input was positive."""
 
+    # --8<-- [start:relu-forward]
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         self.positive = x > 0
         return relu(x)
+
+    # --8<-- [end:relu-forward]
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         return grad * self.positive

@@ -55,6 +55,7 @@ class Network:
                 self.layers.append(Dropout(dropout, rng))
         self.layers.append(self.linears[-1])
 
+    # --8<-- [start:forward]
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
         """Return the network's output probabilities for a batch ``X`` of shape (n, sizes[0])."""
         out = check_inputs(X, self.sizes[0])
@@ -65,6 +66,8 @@ class Network:
         self.scores = out  # the last layer's raw outputs (logits)
         self.output = softmax(out) if self.output_kind == "softmax" else sigmoid(out)
         return self.output
+
+    # --8<-- [end:forward]
 
     def loss(self, Y: np.ndarray) -> float:
         """The loss of the last :meth:`forward` against one-hot targets ``Y`` (plus the L2 penalty)."""

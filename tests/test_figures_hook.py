@@ -242,3 +242,58 @@ def test_a_missing_dependency_is_an_error(setup):
     (figures / "plain.py").write_text("DEPENDS_ON = ['nowhere.txt']\n" + PLAIN)
     with pytest.raises(hook.FigureError, match="nowhere.txt"):
         build()
+
+
+# Data files (ASSETS): a script may write files for a page's JavaScript, served under assets/.
+DATA = '''
+FIGURES = []
+ASSETS = ["assets/toy/weights.js", "assets/toy/digits.json"]
+USES_RUNS = ["toy"]
+from _helper import log
+
+def draw(out_dir, runs):
+    log("exported data")
+    folder = out_dir / "assets" / "toy"
+    folder.mkdir(parents=True)
+    (folder / "weights.js").write_text("var W1 = %s;\\n" % runs["toy"]["W1"].tolist())
+    (folder / "digits.json").write_text("[5, 0, 4]")
+'''
+
+
+def test_data_files_are_cached_and_served_at_their_site_path(setup):
+    hook, figures, _, cache, build = setup
+    (figures / "export.py").write_text(DATA)
+    images, ran = build()
+    assert "exported data" in ran
+    weights = images["assets/toy/weights.js"]
+    assert weights.is_relative_to(cache)
+    assert weights.read_text() == "var W1 = [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]];\n"
+    assert images["assets/toy/digits.json"].read_text() == "[5, 0, 4]"
+    assert hook.site_path("assets/toy/weights.js") == "assets/toy/weights.js"
+    assert hook.site_path("plain.png") == "figures/plain.png"
+    _, ran = build()
+    assert ran == []  # a warm build only reuses them
+    (figures / "export.py").write_text(DATA + "\n# another setting\n")
+    again, ran = build()
+    assert ran == ["exported data"] and not weights.exists()  # redrawn, the old one pruned
+
+
+def test_a_data_file_must_be_written_and_not_empty(setup):
+    hook, figures, _, _, build = setup
+    (figures / "export.py").write_text(DATA.replace('write_text("[5, 0, 4]")', 'write_text("")'))
+    with pytest.raises(hook.FigureError, match="wrote assets/toy/digits.json empty"):
+        build()
+    (figures / "export.py").write_text(DATA.replace('(folder / "digits.json")', "(folder / 'x')"))
+    with pytest.raises(hook.FigureError, match="did not write assets/toy/digits.json"):
+        build()
+
+
+def test_a_data_file_must_be_declared_and_named_under_assets(setup):
+    hook, figures, _, _, build = setup
+    (figures / "export.py").write_text(DATA.replace(', "assets/toy/digits.json"]', "]"))
+    with pytest.raises(hook.FigureError, match=r"wrote \['assets/toy/digits.json'\], not declared"):
+        build()
+    for bad in ("toy/weights.js", "assets/Toy/weights.js", "assets/toy/page.md", "assets/x.png"):
+        (figures / "export.py").write_text(DATA.replace("assets/toy/weights.js", bad, 1))
+        with pytest.raises(hook.FigureError, match="must look like 'assets/"):
+            build()

@@ -3,7 +3,9 @@
 Figures are never committed. Each one is drawn by a small script using ``nnlib`` and
 Matplotlib, cached outside ``docs/``, and handed to the build as a generated file served at
 ``figures/<name>.png``. A page at ``docs/part2/x.md`` shows it with
-``![what it shows](../figures/<name>.png)`` (always with alt text).
+``![what it shows](../figures/<name>.png)`` (always with alt text). A script may also
+produce data files for a page's JavaScript (trained weights, sample digits), served under
+``assets/`` (see "Data files" below).
 
 Adding a figure
 ---------------
@@ -26,12 +28,30 @@ figures)::
         save(fig, out_dir / "sigmoid.png")
 
 ``draw(out_dir, runs)`` must write every image named in ``FIGURES`` into ``out_dir`` (a
-``pathlib.Path``). ``FIGURES``, ``USES_RUNS`` and ``DEPENDS_ON`` must be literal lists: the
-hook reads them without importing the script. Settings (how many digits, colours, ranges)
+``pathlib.Path``). ``FIGURES``, ``ASSETS``, ``USES_RUNS`` and ``DEPENDS_ON`` must be literal
+lists: the hook reads them without importing the script. Settings (how many digits, colours, ranges)
 are constants in the script itself, so they are part of its source and of its cache key. A
 script may draw several figures when they share work. Data comes from
 ``nnlib.data.load_mnist()``, which reads ``NNLIB_DATA_DIR``. Check a new figure with
 ``mkdocs build`` and look at ``site/figures/<name>.png``.
+
+Data files
+----------
+A script that makes data rather than images (the weights the "Draw a digit" page runs in
+the browser) lists them in ``ASSETS``, by the site path they are served at, which starts
+with ``assets/`` and ends in ``.js``, ``.json``, ``.bin``, ``.csv`` or ``.txt``::
+
+    ASSETS = ["assets/draw/guide.js"]    # served at site/assets/draw/guide.js
+    FIGURES = []                         # no image (the default would be ["<stem>.png"])
+
+    def draw(out_dir, runs):
+        path = out_dir / "assets/draw/guide.js"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(...)
+
+``draw()`` writes each one at ``out_dir / <site path>``; it must exist and not be empty.
+Data files are cached, keyed and checked like images (everything below applies to both);
+the only difference is that their content is not checked to be a PNG.
 
 Shared training runs
 --------------------
@@ -64,7 +84,8 @@ A figure is looked up in ``.cache/figures/<stem>-<key>/`` at the repository root
 there, the build only copies it (a warm build). Otherwise every stale script is drawn in one
 fresh Python subprocess (so it sees ``nnlib`` as it is on disk, even under ``mkdocs serve``,
 and Matplotlib's state stays out of MkDocs), into a temporary folder that is renamed into
-place only when every declared image exists and is a valid PNG. Changing any input changes
+place only when every declared image exists and is a valid PNG (and every declared data
+file exists and is not empty). Changing any input changes
 the key, so an old image is never looked up again; older entries of the same script are
 pruned. A script that raises fails the build with the figure's name and the traceback.
 
@@ -96,6 +117,8 @@ log = logging.getLogger("mkdocs.hooks.figures")
 FIGURES_SUBDIR = Path("docs", "overrides", "figures")  # the scripts, relative to mkdocs.yml
 CACHE_SUBDIR = Path(".cache", "figures")  # the cache, relative to mkdocs.yml (gitignored)
 SITE_DIR = "figures"  # where the images are served in the built site
+ASSETS_DIR = "assets"  # where data files (ASSETS) are served, under their own sub-paths
+ASSET_PATTERN = r"assets(/[a-z0-9][a-z0-9-]*)+\.(js|json|bin|csv|txt)"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RUNS_MODULE = "_runs.py"
 KEEP_RUNS = 3  # cached runs kept per name (switching branches back and forth stays cheap)
@@ -113,8 +136,11 @@ class FigureScript:
         self.path = path
         self.stem = path.stem
         self.source = path.read_bytes()
-        declared = _literal_assignments(self.source, path, ("FIGURES", "USES_RUNS", "DEPENDS_ON"))
+        declared = _literal_assignments(
+            self.source, path, ("FIGURES", "ASSETS", "USES_RUNS", "DEPENDS_ON")
+        )
         self.figures: list[str] = declared.get("FIGURES", [f"{self.stem}.png"])
+        self.assets: list[str] = declared.get("ASSETS", [])  # site paths, "assets/..."
         self.uses_runs: list[str] = declared.get("USES_RUNS", [])
         self.depends_on: list[tuple[str, Path]] = []  # (name relative to root, file)
         root = root or Path.cwd()
@@ -131,6 +157,17 @@ class FigureScript:
                 raise ValueError(
                     f"{path}: figure name {name!r} must look like 'lower-case-words.png'"
                 )
+        for name in self.assets:
+            if not re.fullmatch(ASSET_PATTERN, name):
+                raise ValueError(
+                    f"{path}: data file {name!r} must look like 'assets/lower-case/words.js'"
+                    " (.js, .json, .bin, .csv or .txt)"
+                )
+
+    @property
+    def outputs(self) -> list[str]:
+        """Everything ``draw()`` writes: the images' names, then the data files' site paths."""
+        return self.figures + self.assets
 
 
 def _literal_assignments(source: bytes, path: Path, names: tuple[str, ...]) -> dict:
@@ -162,7 +199,7 @@ def discover_scripts(figures_dir: Path, root: Path | None = None) -> list[Figure
     ]
     owner: dict[str, Path] = {}
     for script in scripts:
-        for name in script.figures:
+        for name in script.outputs:
             if name in owner:
                 raise ValueError(f"{name} is drawn by both {owner[name]} and {script.path}")
             owner[name] = script.path
@@ -255,7 +292,9 @@ def build_figures(
 ) -> dict[str, Path]:
     """Make sure every figure is in the cache; return ``{"sigmoid.png": path, ...}``.
 
-    ``root`` is the folder of ``mkdocs.yml``. Stale figures are drawn in one subprocess.
+    Keys are the images' names and the data files' site paths (``"assets/draw/x.js"``): see
+    :func:`site_path`. ``root`` is the folder of ``mkdocs.yml``. Stale figures are drawn in
+    one subprocess.
     Raises ``FigureError`` naming every script that failed.
     """
     figures_dir = figures_dir or root / FIGURES_SUBDIR
@@ -278,7 +317,7 @@ def build_figures(
             log.debug("figure cache hit: %s", script.stem)
         else:
             stale.append((script, entry))
-        images.update({name: entry / name for name in script.figures})
+        images.update({name: entry / name for name in script.outputs})
 
     if stale:
         runs = {
@@ -305,6 +344,7 @@ def _draw_in_subprocess(root, figures_dir, cache_dir, stale, runs) -> None:
                 {
                     "script": str(script.path),
                     "figures": script.figures,
+                    "assets": script.assets,
                     "uses_runs": script.uses_runs,
                     "out_dir": str(out_dir),
                 }
@@ -328,7 +368,7 @@ def _draw_in_subprocess(root, figures_dir, cache_dir, stale, runs) -> None:
             elif outcome["error"]:
                 errors.append(f"figure script {script.path.name} failed:\n{outcome['error']}")
             else:
-                log.info("figure drawn: %s in %.1f s", ", ".join(script.figures), outcome["seconds"])
+                log.info("figure drawn: %s in %.1f s", ", ".join(script.outputs), outcome["seconds"])
                 try:
                     os.replace(tmp / script.stem, entry)
                 except OSError:
@@ -362,8 +402,13 @@ def _prune_runs(runs_dir: Path) -> None:
 # --------------------------------------------------------------------------------------
 
 
+def site_path(name: str) -> str:
+    """Where an output is served: an image at ``figures/<name>``, a data file at its own path."""
+    return name if name.startswith(ASSETS_DIR + "/") else f"{SITE_DIR}/{name}"
+
+
 def on_files(files, config):
-    """Hand every figure to the build at ``figures/<name>.png``."""
+    """Hand every figure to the build at ``figures/<name>.png`` (data files at ``assets/...``)."""
     from mkdocs.exceptions import PluginError
     from mkdocs.structure.files import File
 
@@ -374,7 +419,7 @@ def on_files(files, config):
     except FigureError as exc:
         raise PluginError(f"Figures: {exc}") from None
     for name, path in sorted(images.items()):
-        uri = f"{SITE_DIR}/{name}"
+        uri = site_path(name)
         if files.get_file_from_path(uri) is not None:
             raise PluginError(
                 f"Figures: docs/{uri} exists but figures are generated; delete the committed copy"
@@ -463,9 +508,15 @@ def _run_jobs(job_file: Path, result_file: Path) -> int:
                 if not (out_dir / name).exists():
                     raise FileNotFoundError(f"draw() did not write {name} (declared in FIGURES)")
                 png_size(out_dir / name)
-            extra = sorted({p.name for p in out_dir.iterdir()} - set(job["figures"]))
+            for name in job["assets"]:
+                if not (out_dir / name).is_file():
+                    raise FileNotFoundError(f"draw() did not write {name} (declared in ASSETS)")
+                if (out_dir / name).stat().st_size == 0:
+                    raise ValueError(f"draw() wrote {name} empty (declared in ASSETS)")
+            written = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if p.is_file()}
+            extra = sorted(written - set(job["figures"]) - set(job["assets"]))
             if extra:
-                raise ValueError(f"draw() wrote {extra}, not declared in FIGURES")
+                raise ValueError(f"draw() wrote {extra}, not declared in FIGURES or ASSETS")
         except Exception:
             error = traceback.format_exc()
         finally:
