@@ -55,7 +55,7 @@ MKDOCS_YML = ROOT / "mkdocs.yml"
 
 PYTHON_LANGUAGES = {"python", "py", "python3", "py3"}
 SHELL_LANGUAGES = {"bash", "sh", "console"}  # shown, not run
-OTHER_LANGUAGES = {"text"}  # output and plain text
+OTHER_LANGUAGES = {"text", "js", "javascript"}  # output, plain text, the draw page's JavaScript (run by tests/browser/test_draw.py)
 FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
 
 

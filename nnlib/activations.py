@@ -38,10 +38,12 @@ def sigmoid_derivative(a: np.ndarray | float) -> np.ndarray:
     return a * (1 - a)
 
 
+# --8<-- [start:relu]
 def relu(z: np.ndarray | float) -> np.ndarray:
     """Rectified linear unit: ``max(0, z)``, element-wise."""
     z = np.asarray(z)
     return np.maximum(z, 0)
+# --8<-- [end:relu]
 
 
 def relu_derivative(z: np.ndarray | float) -> np.ndarray:
@@ -56,6 +58,7 @@ def relu_derivative(z: np.ndarray | float) -> np.ndarray:
     return (z > 0).astype(dtype)
 
 
+# --8<-- [start:softmax]
 def softmax(z: np.ndarray) -> np.ndarray:
     """Turn each row of scores into probabilities that sum to 1.
 
@@ -69,3 +72,4 @@ def softmax(z: np.ndarray) -> np.ndarray:
     shifted = z - z.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
     return e / e.sum(axis=-1, keepdims=True)
+# --8<-- [end:softmax]

@@ -1,0 +1,590 @@
+/*
+ * "Draw a digit" (docs/draw.md): the network trained in the guide, running in the page.
+ *
+ * Plain JavaScript written for this project, no library. Three parts:
+ *   1. a tiny matrix type and the forward pass, written to mirror nnlib line by line
+ *      (nnlib/guide.py, nnlib/network.py, nnlib/layers.py, nnlib/activations.py);
+ *   2. the MNIST preprocessing of a drawing, mirroring nnlib/drawing.py function by function;
+ *   3. the page: the canvas, the buttons, and what is shown.
+ * The trained weights and the test digits come from assets/draw/*.js, written at build time
+ * by docs/overrides/figures/draw_export.py (script files, so the page also works from file://).
+ * tests/browser/test_draw.py checks that this code gives nnlib's numbers.
+ */
+(function () {
+  "use strict";
+
+  // ------------------------------------------------------------------------------------
+  // 1. Matrices and the forward pass
+  // ------------------------------------------------------------------------------------
+
+  // A matrix is `rows` x `cols` numbers stored row by row, like a 2-D NumPy array.
+  // JavaScript numbers are float64: the arithmetic below is done in double precision.
+  class Matrix {
+    constructor(rows, cols, data) {
+      this.rows = rows;
+      this.cols = cols;
+      this.data = data || new Float64Array(rows * cols);
+    }
+  }
+
+  // --8<-- [start:helpers]
+  // A @ B: (n, k) @ (k, m) -> (n, m)
+  function matmul(A, B) {
+    const C = new Matrix(A.rows, B.cols);
+    for (let i = 0; i < A.rows; i++) {
+      for (let k = 0; k < A.cols; k++) {
+        const a = A.data[i * A.cols + k];
+        if (a === 0) continue; // most pixels of a digit are 0: skip their row of B
+        for (let j = 0; j < B.cols; j++) {
+          C.data[i * C.cols + j] += a * B.data[k * B.cols + j];
+        }
+      }
+    }
+    return C;
+  }
+
+  // A + b, where b is one row (1, m) added to every row of A, as NumPy broadcasts it
+  function add(A, b) {
+    const C = new Matrix(A.rows, A.cols);
+    for (let i = 0; i < A.rows; i++) {
+      for (let j = 0; j < A.cols; j++) {
+        C.data[i * A.cols + j] = A.data[i * A.cols + j] + b.data[j];
+      }
+    }
+    return C;
+  }
+
+  // f applied to every element, like a NumPy ufunc
+  function map(A, f) {
+    return new Matrix(A.rows, A.cols, A.data.map(f));
+  }
+  // --8<-- [end:helpers]
+
+  // --8<-- [start:sigmoid]
+  function sigmoid(Z) {
+    return map(Z, (z) => {
+      const e = Math.exp(-Math.abs(z)); // exp of a number <= 0: never overflows
+      return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    });
+  }
+  // --8<-- [end:sigmoid]
+
+  // --8<-- [start:relu]
+  function relu(Z) {
+    return map(Z, (z) => Math.max(z, 0));
+  }
+  // --8<-- [end:relu]
+
+  // --8<-- [start:softmax]
+  function softmax(Z) {
+    const out = new Matrix(Z.rows, Z.cols);
+    for (let i = 0; i < Z.rows; i++) {
+      const z = Z.data.subarray(i * Z.cols, (i + 1) * Z.cols); // one row of scores
+      const max = Math.max(...z);
+      const shifted = z.map((v) => v - max); // z - z.max(axis=-1, keepdims=True)
+      const e = shifted.map((v) => Math.exp(v)); // np.exp(shifted): at most exp(0) = 1
+      const sum = e.reduce((total, v) => total + v, 0);
+      out.data.set(e.map((v) => v / sum), i * Z.cols); // e / e.sum(axis=-1, keepdims=True)
+    }
+    return out;
+  }
+  // --8<-- [end:softmax]
+
+  class GuideNetwork {
+    constructor({ W1, b1, W2, b2 }) {
+      this.W1 = W1; // (784, 64)
+      this.b1 = b1; // (1, 64)
+      this.W2 = W2; // (64, 10)
+      this.b2 = b2; // (1, 10)
+    }
+
+    // --8<-- [start:guide-forward]
+    forward(X) {
+      this.X = X; // (n, 784)
+      this.hidden = sigmoid(add(matmul(this.X, this.W1), this.b1)); // (n, 784) @ (784, 64) -> (n, 64)
+      this.output = sigmoid(add(matmul(this.hidden, this.W2), this.b2)); // (n, 64) @ (64, 10) -> (n, 10)
+      return this.output;
+    }
+    // --8<-- [end:guide-forward]
+  }
+
+  // --8<-- [start:layers]
+  class Linear {
+    constructor(W, b) {
+      this.W = W; // (fan_in, fan_out)
+      this.b = b; // (1, fan_out)
+    }
+
+    forward(x) {
+      this.x = x;
+      return add(matmul(x, this.W), this.b); // (n, fan_in) @ (fan_in, fan_out) -> (n, fan_out)
+    }
+  }
+
+  class ReLU {
+    forward(x) {
+      return relu(x); // (nnlib also keeps x > 0 here, for the backward pass)
+    }
+  }
+  // --8<-- [end:layers]
+
+  class Network {
+    constructor(linears, activation, output) {
+      this.linears = linears;
+      this.layers = [];
+      for (const linear of linears.slice(0, -1)) {
+        this.layers.push(linear, activation === "relu" ? new ReLU() : { forward: sigmoid });
+      }
+      this.layers.push(linears[linears.length - 1]);
+      this.outputKind = output;
+    }
+
+    // --8<-- [start:network-forward]
+    forward(X) {
+      let out = X; // JavaScript numbers are float64: no dtype to convert
+      for (const layer of this.layers) {
+        out = layer.forward(out);
+      }
+      this.scores = out; // the last layer's raw outputs (logits)
+      this.output = this.outputKind === "softmax" ? softmax(out) : sigmoid(out);
+      return this.output;
+    }
+    // --8<-- [end:network-forward]
+  }
+
+  // The exported arrays: little-endian bytes in base64 (see draw_export.py).
+  function decode(entry) {
+    const bytes = Uint8Array.from(atob(entry.base64), (c) => c.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
+    const size = entry.shape.reduce((a, b) => a * b, 1);
+    const values = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      values[i] = entry.dtype === "float32" ? view.getFloat32(4 * i, true) : view.getUint8(i);
+    }
+    return values;
+  }
+
+  function asMatrix(entry) {
+    const [rows, cols] = entry.shape;
+    return new Matrix(rows, cols, decode(entry));
+  }
+
+  // A network object from an exported entry, with a uniform way to read its hidden layer.
+  function buildNetwork(entry) {
+    const a = entry.arrays;
+    if (entry.kind === "GuideNetwork") {
+      const net = new GuideNetwork({
+        W1: asMatrix(a.W1), b1: asMatrix(a.b1), W2: asMatrix(a.W2), b2: asMatrix(a.b2),
+      });
+      return { entry, net, hidden: () => net.hidden };
+    }
+    const linears = [];
+    for (let i = 1; i < entry.sizes.length; i++) {
+      linears.push(new Linear(asMatrix(a["W" + i]), asMatrix(a["b" + i])));
+    }
+    const net = new Network(linears, entry.activation, entry.output);
+    // the hidden layer's activations are what the last Linear layer received
+    return { entry, net, hidden: () => linears[linears.length - 1].x };
+  }
+
+  // ------------------------------------------------------------------------------------
+  // 2. From a drawing to an MNIST digit (nnlib/drawing.py, function by function)
+  // ------------------------------------------------------------------------------------
+
+  const FIELD = 28; // an MNIST image is FIELD x FIELD pixels
+  const BOX = 20; // the digit itself fits in BOX x BOX pixels
+  const CENTRE = 14; // the pixel its centre of mass lands on
+
+  // Nearest integer, halves upward: nnlib.drawing.round_half_up does the same.
+  function roundHalfUp(x) {
+    return Math.floor(x + 0.5);
+  }
+
+  // --8<-- [start:preprocess]
+  // The smallest rectangle holding every inked pixel: [top, bottom, left, right), or null
+  function boundingBox(ink) {
+    let top = ink.rows, bottom = 0, left = ink.cols, right = 0;
+    for (let r = 0; r < ink.rows; r++) {
+      for (let c = 0; c < ink.cols; c++) {
+        if (ink.data[r * ink.cols + c] > 0) {
+          top = Math.min(top, r);
+          bottom = Math.max(bottom, r + 1);
+          left = Math.min(left, c);
+          right = Math.max(right, c + 1);
+        }
+      }
+    }
+    return bottom === 0 ? null : [top, bottom, left, right];
+  }
+
+  // (nOut, nIn): output pixel i is the average of the input over [i * f, (i + 1) * f)
+  function resampleMatrix(nIn, nOut) {
+    const f = nIn / nOut;
+    const M = new Matrix(nOut, nIn);
+    for (let i = 0; i < nOut; i++) {
+      const start = i * f, end = (i + 1) * f;
+      for (let j = Math.floor(start); j < Math.min(Math.ceil(end), nIn); j++) {
+        const overlap = Math.min(j + 1, end) - Math.max(j, start);
+        if (overlap > 0) M.data[i * nIn + j] = overlap / f;
+      }
+    }
+    return M;
+  }
+
+  function transpose(A) {
+    const T = new Matrix(A.cols, A.rows);
+    for (let i = 0; i < A.rows; i++) {
+      for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
+    }
+    return T;
+  }
+
+  // Cut to the bounding box, scale so the longer side is BOX pixels (same scale both ways)
+  function fitInBox(ink) {
+    const found = boundingBox(ink);
+    if (found === null) return null;
+    const [top, bottom, left, right] = found;
+    const digit = new Matrix(bottom - top, right - left);
+    for (let r = top; r < bottom; r++) {
+      digit.data.set(ink.data.subarray(r * ink.cols + left, r * ink.cols + right), (r - top) * digit.cols);
+    }
+    const scale = BOX / Math.max(digit.rows, digit.cols);
+    const newHeight = Math.max(1, roundHalfUp(digit.rows * scale));
+    const newWidth = Math.max(1, roundHalfUp(digit.cols * scale));
+    return matmul(matmul(resampleMatrix(digit.rows, newHeight), digit), transpose(resampleMatrix(digit.cols, newWidth)));
+  }
+
+  // The ink-weighted mean [row, column]
+  function centreOfMass(image) {
+    let total = 0, rows = 0, cols = 0;
+    for (let r = 0; r < image.rows; r++) {
+      for (let c = 0; c < image.cols; c++) {
+        const v = image.data[r * image.cols + c];
+        total += v;
+        rows += r * v;
+        cols += c * v;
+      }
+    }
+    return [rows / total, cols / total];
+  }
+
+  // Paste into a blank 28 x 28 field, centre of mass on pixel (14, 14), whole-pixel shift
+  function placeByCentreOfMass(digit) {
+    const [row, col] = centreOfMass(digit);
+    const top = Math.ceil(CENTRE - 0.5 - row); // so that 13.5 <= top + row < 14.5
+    const left = Math.ceil(CENTRE - 0.5 - col);
+    const out = new Matrix(FIELD, FIELD);
+    for (let r = 0; r < digit.rows; r++) {
+      for (let c = 0; c < digit.cols; c++) {
+        const R = top + r, C = left + c;
+        if (R >= 0 && R < FIELD && C >= 0 && C < FIELD) {
+          out.data[R * FIELD + C] = digit.data[r * digit.cols + c];
+        }
+      }
+    }
+    return out;
+  }
+
+  function toMnist(ink) {
+    const clipped = map(ink, (v) => Math.min(Math.max(v, 0), 1));
+    const digit = fitInBox(clipped);
+    return digit === null ? new Matrix(FIELD, FIELD) : placeByCentreOfMass(digit);
+  }
+  // --8<-- [end:preprocess]
+
+  // Without the preprocessing: the whole canvas averaged down to 28 x 28, as it is
+  function shrink(ink) {
+    return matmul(matmul(resampleMatrix(ink.rows, FIELD), ink), transpose(resampleMatrix(ink.cols, FIELD)));
+  }
+
+  // ------------------------------------------------------------------------------------
+  // 3. The page
+  // ------------------------------------------------------------------------------------
+
+  const STROKE_WIDTH = 18; // canvas pixels: after scaling, about MNIST's 2-3 pixel pen
+  const INK = "#111111";
+
+  const root = document.getElementById("nnlib-draw");
+  if (!root) return;
+  const $ = (name) => root.querySelector(`[data-draw="${name}"]`);
+  const canvas = $("canvas");
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  const assetsBase = root.dataset.assets; // "assets/draw/", relative to the page
+
+  const state = {
+    network: "guide", // which network answers
+    source: "empty", // "empty", "drawing" or "test"
+    testDigit: -1, // position in the exported test digits, when source is "test"
+    input: new Matrix(1, FIELD * FIELD), // the 784 pixels the network reads
+    hidden: null,
+    output: null,
+  };
+  const networks = {}; // run name -> built network, once its file has loaded
+  let digits = null;
+
+  // Load assets/draw/<name>.js once; it stores its data in window.nnlibDrawAssets[name].
+  const loading = {};
+  function loadAsset(name) {
+    if (!loading[name]) {
+      loading[name] = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = assetsBase + name + ".js";
+        script.onload = () => resolve(window.nnlibDrawAssets[name]);
+        script.onerror = () => reject(new Error(`could not load ${script.src}`));
+        document.head.appendChild(script);
+      });
+    }
+    return loading[name];
+  }
+
+  async function useNetwork(name) {
+    if (!networks[name]) networks[name] = buildNetwork(await loadAsset(name));
+    state.network = name;
+    root.dataset.network = name;
+    describeNetwork();
+    buildHiddenGrid();
+    predict();
+  }
+
+  // ---- drawing with a mouse, a pen or a finger (pointer events cover all three)
+  let drawing = false;
+  let last = null;
+
+  function canvasPoint(event) {
+    const rect = canvas.getBoundingClientRect();
+    return [
+      ((event.clientX - rect.left) * canvas.width) / rect.width,
+      ((event.clientY - rect.top) * canvas.height) / rect.height,
+    ];
+  }
+
+  function strokeTo(point) {
+    ctx.strokeStyle = INK;
+    ctx.lineWidth = STROKE_WIDTH;
+    ctx.lineCap = "round";
+    ctx.lineJoin = "round";
+    ctx.beginPath();
+    ctx.moveTo(...(last || point));
+    ctx.lineTo(...point);
+    ctx.stroke();
+    last = point;
+  }
+
+  canvas.addEventListener("pointerdown", (event) => {
+    event.preventDefault();
+    canvas.setPointerCapture(event.pointerId);
+    drawing = true;
+    last = null;
+    state.source = "drawing";
+    root.classList.add("nnlib-draw--drawn");
+    strokeTo(canvasPoint(event));
+    schedulePredict();
+  });
+  canvas.addEventListener("pointermove", (event) => {
+    if (!drawing) return;
+    event.preventDefault();
+    for (const e of event.getCoalescedEvents ? event.getCoalescedEvents() : [event]) {
+      strokeTo(canvasPoint(e));
+    }
+    schedulePredict();
+  });
+  for (const type of ["pointerup", "pointercancel"]) {
+    canvas.addEventListener(type, () => {
+      drawing = false;
+      last = null;
+      schedulePredict();
+    });
+  }
+
+  // The ink on the canvas: 0 where nothing is drawn, up to 1 where the stroke is solid.
+  function canvasInk() {
+    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const ink = new Matrix(canvas.height, canvas.width);
+    for (let i = 0; i < ink.data.length; i++) ink.data[i] = pixels[4 * i + 3] / 255; // alpha
+    return ink;
+  }
+
+  function clearCanvas() {
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    root.classList.remove("nnlib-draw--drawn");
+  }
+
+  // ---- test digits: shown on the canvas, fed to the network exactly as MNIST has them
+  function showTestDigit(k) {
+    const pixels = digits.pixels; // (30, 784) bytes, one row per digit
+    k = ((k % digits.labels.length) + digits.labels.length) % digits.labels.length;
+    clearCanvas();
+    const cell = canvas.width / FIELD;
+    const input = new Matrix(1, FIELD * FIELD);
+    for (let i = 0; i < FIELD * FIELD; i++) {
+      const byte = pixels[k * FIELD * FIELD + i];
+      input.data[i] = byte / 255;
+      if (byte > 0) {
+        ctx.fillStyle = `rgba(17, 17, 17, ${byte / 255})`;
+        ctx.fillRect((i % FIELD) * cell, Math.floor(i / FIELD) * cell, cell, cell);
+      }
+    }
+    root.classList.add("nnlib-draw--drawn");
+    state.source = "test";
+    state.testDigit = k;
+    state.input = input;
+    predict();
+  }
+
+  // ---- running the network and showing what it does
+  let pending = false;
+  function schedulePredict() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (state.source === "drawing") {
+        const ink = canvasInk();
+        const image = $("preprocess").checked ? toMnist(ink) : shrink(ink);
+        state.input = new Matrix(1, FIELD * FIELD, image.data);
+      }
+      predict();
+    });
+  }
+
+  function predict() {
+    const model = networks[state.network];
+    if (!model) return;
+    const blank = state.input.data.every((v) => v === 0);
+    if (blank) {
+      state.hidden = null;
+      state.output = null;
+    } else {
+      state.output = model.net.forward(state.input); // (1, 784) -> (1, 10)
+      state.hidden = model.hidden();
+    }
+    render(model);
+  }
+
+  function buildHiddenGrid() {
+    const grid = $("hidden");
+    const n = networks[state.network].entry.sizes[1];
+    grid.replaceChildren();
+    grid.style.setProperty("--columns", n > 64 ? 16 : 8);
+    for (let i = 0; i < n; i++) grid.appendChild(document.createElement("span"));
+  }
+
+  function describeNetwork() {
+    const entry = networks[state.network].entry;
+    $("network-title").textContent = `${entry.title}, ${entry.sizes.join("-")}`;
+    $("network-details").textContent =
+      `${entry.training}; ${(100 * entry.test_accuracy).toFixed(1)}% of the 10,000 test digits right.`;
+    $("output-caption").textContent =
+      entry.output === "softmax"
+        ? "Softmax probabilities: they add up to 1."
+        : "Sigmoid outputs: each between 0 and 1, one per digit; they need not add up to 1.";
+    $("hidden-caption").textContent =
+      entry.activation === "relu"
+        ? `${entry.sizes[1]} ReLU neurons, brightness relative to the most active one.`
+        : `${entry.sizes[1]} sigmoid neurons: dark = 0, bright = 1.`;
+  }
+
+  function render(model) {
+    // the 28 x 28 input, dark ink on white as MNIST figures show it
+    const small = $("input").getContext("2d");
+    const picture = small.createImageData(FIELD, FIELD);
+    for (let i = 0; i < FIELD * FIELD; i++) {
+      const shade = Math.round(255 * (1 - state.input.data[i]));
+      picture.data.set([shade, shade, shade, 255], 4 * i);
+    }
+    small.putImageData(picture, 0, 0);
+
+    // the hidden layer
+    const cells = $("hidden").children;
+    const hidden = state.hidden ? Array.from(state.hidden.data) : [];
+    const top = model.entry.activation === "relu" ? Math.max(...hidden, 1e-12) : 1;
+    for (let i = 0; i < cells.length; i++) {
+      const value = hidden.length ? hidden[i] / top : 0;
+      cells[i].style.setProperty("--a", value.toFixed(3));
+      cells[i].title = hidden.length ? `neuron ${i}: ${hidden[i].toFixed(3)}` : `neuron ${i}`;
+    }
+
+    // the ten outputs
+    const output = state.output ? Array.from(state.output.data) : null;
+    const best = output ? output.indexOf(Math.max(...output)) : -1;
+    const rows = $("outputs").children;
+    for (let d = 0; d < 10; d++) {
+      const p = output ? output[d] : 0;
+      rows[d].dataset.p = output ? String(p) : "";
+      rows[d].classList.toggle("nnlib-draw__best", d === best);
+      rows[d].querySelector(".nnlib-draw__fill").style.width = `${(100 * p).toFixed(2)}%`;
+      rows[d].querySelector(".nnlib-draw__value").textContent = output ? p.toFixed(3) : "";
+    }
+    $("prediction").textContent = output ? String(best) : "?";
+
+    // where the input came from
+    const blank = output === null;
+    let source = "Draw a digit in the box, or try a test digit.";
+    if (state.source === "test") {
+      const k = state.testDigit;
+      source = `MNIST test digit no. ${digits.indices[k]} (labelled ${digits.labels[k]}), fed to the network as it is.`;
+    } else if (state.source === "drawing") {
+      source = blank
+        ? "Nothing drawn yet."
+        : $("preprocess").checked
+          ? "Your drawing, after the MNIST preprocessing."
+          : "Your drawing, only shrunk to 28 x 28: no preprocessing.";
+    }
+    $("source").textContent = source;
+    root.dataset.predicted = output ? String(best) : "";
+    root.dataset.source = state.source;
+    root.dataset.testIndex = state.source === "test" ? String(digits.indices[state.testDigit]) : "";
+  }
+
+  // ---- the controls
+  $("clear").addEventListener("click", () => {
+    clearCanvas();
+    state.source = "empty";
+    state.input = new Matrix(1, FIELD * FIELD);
+    predict();
+  });
+  $("preprocess").addEventListener("change", schedulePredict);
+  $("test-digit").addEventListener("click", () => {
+    if (digits) showTestDigit(state.source === "test" ? state.testDigit + 1 : 0);
+  });
+  for (const radio of root.querySelectorAll('input[name="nnlib-draw-network"]')) {
+    radio.addEventListener("change", () => {
+      if (radio.checked) start(useNetwork(radio.value));
+    });
+  }
+
+  // For the tests and the curious, in the browser's console: nnlibDraw.state() and so on.
+  window.nnlibDraw = {
+    state: () => ({
+      network: state.network,
+      source: state.source,
+      testIndex: state.source === "test" ? digits.indices[state.testDigit] : null,
+      input: Array.from(state.input.data),
+      hidden: state.hidden ? Array.from(state.hidden.data) : null,
+      output: state.output ? Array.from(state.output.data) : null,
+    }),
+    ink: () => Array.from(canvasInk().data),
+    toMnist: (ink, rows, cols) => Array.from(toMnist(new Matrix(rows, cols, Float64Array.from(ink))).data),
+    shrink: (ink, rows, cols) => Array.from(shrink(new Matrix(rows, cols, Float64Array.from(ink))).data),
+  };
+
+  // Everything that can fail (a missing asset) shows its error on the page.
+  function start(promise) {
+    root.dataset.ready = "false";
+    return promise.then(
+      () => { root.dataset.ready = "true"; },
+      (error) => {
+        $("source").textContent = `The page could not start: ${error.message}`;
+        root.dataset.ready = "error";
+      }
+    );
+  }
+
+  start(
+    Promise.all([loadAsset("digits"), useNetwork(root.querySelector('input[name="nnlib-draw-network"]:checked').value)])
+      .then(([loaded]) => {
+        digits = { ...loaded, pixels: decode(loaded.pixels) };
+        $("test-digit").disabled = false;
+      })
+  );
+})();

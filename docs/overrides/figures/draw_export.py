@@ -1,0 +1,128 @@
+"""The data behind the "Draw a digit" page (docs/draw.md): trained weights and test digits.
+
+Not a figure: three JavaScript files the page loads, served under ``assets/draw/``:
+
+- ``guide.js``: the guide's 784-64-10 sigmoid network, trained by the "guide" run (the
+  network of Part 3, step 8);
+- ``beyond.js``: the 784-128-10 ReLU + softmax network of the "beyond" run;
+- ``digits.js``: the first three test digits of each class (30 in all), for the page's
+  "Try a test digit" button.
+
+Why ``.js`` files and not ``.json`` or ``.bin``: the site must also work opened from the
+file system (``file://``), where a page may not ``fetch()`` its neighbours but may still
+load a ``<script>``. Each file assigns one entry of the global ``nnlibDrawAssets``.
+
+Why base64 of float32 and not decimal numbers: the bytes are nnlib's own float32 values,
+bit for bit (the beyond network trains in float32; the guide's float64 weights are rounded
+once, to float32, which moves its outputs by about 3e-8, far below the 1e-5 the browser
+tests allow), and they are smaller. The 100,480 weights of the beyond network take 536 KB
+as base64; as JSON numbers they take 1.35 MB with the 9 digits that keep a float32 exact,
+1.15 MB with 7 (measured; 7 digits move the outputs by 3e-7). ``atob`` and a ``DataView``
+turn base64 back into numbers in a few lines (``decode`` in docs/javascripts/draw.js).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+
+from nnlib import load_mnist
+
+FIGURES = []  # no image
+ASSETS = ["assets/draw/guide.js", "assets/draw/beyond.js", "assets/draw/digits.js"]
+USES_RUNS = ["guide", "beyond"]
+
+DIGITS_PER_CLASS = 3
+NETWORKS = {
+    # run name: how the page describes and runs it (must match the run in _runs.py)
+    "guide": {
+        "title": "The guide's network",
+        "kind": "GuideNetwork",
+        "sizes": [784, 64, 10],
+        "activation": "sigmoid",
+        "output": "sigmoid",
+        "training": "sigmoid, squared error, SGD with learning rate 0.5, batches of 64, 20 epochs",
+    },
+    "beyond": {
+        "title": "A better network",
+        "kind": "Network",
+        "sizes": [784, 128, 10],
+        "activation": "relu",
+        "output": "softmax",
+        "training": "ReLU, softmax with cross-entropy, He initialisation, Adam, batches of 128, 5 epochs",
+    },
+}
+
+
+def encode(array: np.ndarray, dtype: str) -> dict:
+    """An array as ``{"shape", "dtype", "base64"}``: little-endian bytes, row by row."""
+    data = np.ascontiguousarray(array, dtype=np.dtype(dtype).newbyteorder("<"))
+    return {
+        "shape": list(array.shape),
+        "dtype": dtype,
+        "base64": base64.b64encode(data.tobytes()).decode("ascii"),
+    }
+
+
+def decode(entry: dict) -> np.ndarray:
+    """The inverse of :func:`encode` (the tests read the exported files with it)."""
+    raw = base64.b64decode(entry["base64"])
+    return np.frombuffer(raw, dtype=np.dtype(entry["dtype"]).newbyteorder("<")).reshape(entry["shape"])
+
+
+def as_script(name: str, value: dict, source: str) -> str:
+    """JavaScript that stores ``value`` as ``window.nnlibDrawAssets[name]``."""
+    return (
+        f"// Generated at build time by docs/overrides/figures/draw_export.py from {source}.\n"
+        "window.nnlibDrawAssets = window.nnlibDrawAssets || {};\n"
+        f"window.nnlibDrawAssets[{json.dumps(name)}] = {json.dumps(value, separators=(',', ':'))};\n"
+    )
+
+
+def read_script(text: str) -> dict:
+    """The value a file written by :func:`as_script` stores (for the tests)."""
+    last = text.strip().splitlines()[-1]
+    return json.loads(last.split(" = ", 1)[1].rstrip(";"))
+
+
+def network_entry(name: str, run: dict) -> dict:
+    """What the page needs to run one trained network."""
+    description = NETWORKS[name]
+    n_layers = len(description["sizes"]) - 1
+    arrays = {}
+    for i in range(1, n_layers + 1):
+        arrays[f"W{i}"] = encode(run[f"W{i}"], "float32")
+        arrays[f"b{i}"] = encode(run[f"b{i}"], "float32")
+    return {
+        "name": name,
+        **description,
+        "epochs": len(run["test_accuracy"]),
+        "test_accuracy": float(run["test_accuracy"][-1]),
+        "arrays": arrays,
+    }
+
+
+def choose_test_digits(y_test: np.ndarray, per_class: int = DIGITS_PER_CLASS) -> np.ndarray:
+    """Indices of the first ``per_class`` test digits of each class, in test-set order."""
+    chosen = [np.flatnonzero(y_test == digit)[:per_class] for digit in range(10)]
+    return np.sort(np.concatenate(chosen))
+
+
+def draw(out_dir, runs):
+    folder = out_dir / "assets" / "draw"
+    folder.mkdir(parents=True)
+    for name in NETWORKS:
+        entry = network_entry(name, runs[name])
+        (folder / f"{name}.js").write_text(as_script(name, entry, f'the "{name}" run'))
+
+    _, _, X_test, y_test = load_mnist(flatten=True, dtype=np.float64)
+    indices = choose_test_digits(y_test)
+    pixels = np.rint(X_test[indices] * 255).astype(np.uint8)  # the bytes of the MNIST file
+    digits = {
+        "indices": indices.tolist(),
+        "labels": y_test[indices].tolist(),
+        "pixels": encode(pixels, "uint8"),
+    }
+    (folder / "digits.js").write_text(as_script("digits", digits, "the MNIST test set"))
