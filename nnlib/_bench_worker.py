@@ -1,0 +1,191 @@
+"""One side of ``python -m nnlib bench``: a process that trains with one framework, on command.
+
+The benchmark (:mod:`nnlib.bench`) starts two of these, one for nnlib and one for PyTorch,
+and asks them in turn to train one epoch. Each runs in its own process because NumPy's
+OpenBLAS threads keep spinning for a while after every matrix product: in a shared process
+they would steal a core from PyTorch's threads and make it look about twice as slow as it is.
+
+The parent sets the thread counts in the environment before the process starts (BLAS
+libraries read them once, at import). The conversation is one JSON object per line: a
+request on stdin, the answer on stdout. Anything a library prints goes to stderr, so it
+cannot garble an answer.
+
+    python -m nnlib._bench_worker nnlib      # or: torch
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+
+import numpy as np
+
+from nnlib.data import load_mnist, one_hot
+from nnlib.guide import GuideNetwork
+from nnlib.network import Network
+from nnlib.optim import SGD, Momentum
+from nnlib.train import train
+
+
+def load_data(request: dict) -> tuple[np.ndarray, ...]:
+    """MNIST as float32, the training set cut to ``train_size`` examples if asked."""
+    X_train, y_train, X_test, y_test = load_mnist(request["data_dir"], download=False)
+    size = request.get("train_size") or len(X_train)
+    return X_train[:size], y_train[:size], X_test, y_test
+
+
+def initial_network(request: dict) -> Network:
+    """The network both frameworks start from: nnlib's He initialisation, seeded."""
+    return Network(request["sizes"], activation="relu", output="softmax", init="he", rng=request["seed"])
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class NnlibWorker:
+    """Trains with :func:`nnlib.train`, exactly as a reader would, one epoch per request."""
+
+    def __init__(self, request: dict) -> None:
+        self.X, self.y, self.X_test, self.y_test = load_data(request)
+        self.Y = one_hot(self.y)
+        self.model = initial_network(request)
+        self.optimizer = Momentum(lr=request["lr"], momentum=request["momentum"])
+        self.batch_size = request["batch_size"]
+        # One generator for the whole run: each epoch draws the next shuffle from it,
+        # the same sequence of shuffles the PyTorch worker draws.
+        self.rng = np.random.default_rng(request["seed"])
+
+    def epoch(self, request: dict) -> dict:
+        history = train(self.model, self.X, self.Y, epochs=1, batch_size=self.batch_size,
+                        optimizer=self.optimizer, rng=self.rng, progress=False)
+        return {"seconds": history.seconds[0], "loss": history.loss[0]}
+
+    def evaluate(self, request: dict) -> dict:
+        return {"test_accuracy": float(np.mean(self.model.predict(self.X_test) == self.y_test))}
+
+    def matmul_rate(self, request: dict) -> dict:
+        from nnlib.bench import matmul_gflops
+
+        return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
+
+    def guide_epochs(self, request: dict) -> dict:
+        """The guide's own network, trained as the guide trains it: float64, SGD(0.5), batches of 64."""
+        model = GuideNetwork(rng=request["seed"])
+        history = train(model, self.X, self.Y, epochs=request["epochs"], batch_size=64,
+                        optimizer=SGD(0.5), rng=request["seed"], progress=False)
+        return {"seconds": history.seconds}
+
+    def per_example(self, request: dict) -> dict:
+        """Seconds for the guide network's one-example-at-a-time loop over ``examples`` examples."""
+        from nnlib.bench import train_one_example_at_a_time
+
+        n = min(request["examples"], len(self.X))
+        model = GuideNetwork(rng=request["seed"])
+        start = time.perf_counter()
+        train_one_example_at_a_time(model, self.X[:n], self.Y[:n], batch_size=64, learning_rate=0.5)
+        return {"seconds": time.perf_counter() - start, "examples": n}
+
+
+class TorchWorker:
+    """The same training in PyTorch: same weights, same shuffles, same batch size and optimiser."""
+
+    def __init__(self, request: dict) -> None:
+        import torch
+
+        self.torch = torch
+        torch.set_num_threads(request["threads"])
+        X, y, X_test, y_test = load_data(request)
+        # from_numpy shares memory with the NumPy arrays: no copy of the data set.
+        self.X, self.y = torch.from_numpy(X), torch.from_numpy(y)
+        self.X_test, self.y_test = torch.from_numpy(X_test), torch.from_numpy(y_test)
+        start = initial_network(request)
+        layers = []
+        for linear in start.linears:
+            layer = torch.nn.Linear(*linear.W.shape)
+            with torch.no_grad():  # torch keeps weights as (out, in): the transpose of nnlib's
+                layer.weight.copy_(torch.from_numpy(linear.W.T.copy()))
+                layer.bias.copy_(torch.from_numpy(linear.b[0]))
+            layers += [layer, torch.nn.ReLU()]
+        self.model = torch.nn.Sequential(*layers[:-1])  # no ReLU after the last layer
+        self.optimizer = torch.optim.SGD(self.model.parameters(), lr=request["lr"], momentum=request["momentum"])
+        self.batch_size = request["batch_size"]
+        self.rng = np.random.default_rng(request["seed"])
+
+    def epoch(self, request: dict) -> dict:
+        """One epoch of the usual PyTorch loop, keeping the same running loss and accuracy as nnlib.train."""
+        torch = self.torch
+        cross_entropy = torch.nn.functional.cross_entropy
+        start = time.perf_counter()
+        order = torch.from_numpy(self.rng.permutation(len(self.X)))
+        total_loss, correct = 0.0, 0
+        for first in range(0, len(self.X), self.batch_size):
+            batch = order[first : first + self.batch_size]
+            x, y = self.X[batch], self.y[batch]
+            scores = self.model(x)
+            loss = cross_entropy(scores, y)
+            self.optimizer.zero_grad()
+            loss.backward()
+            self.optimizer.step()
+            total_loss += loss.item() * len(batch)
+            correct += int((scores.argmax(dim=1) == y).sum())
+        return {"seconds": time.perf_counter() - start, "loss": total_loss / len(self.X)}
+
+    def evaluate(self, request: dict) -> dict:
+        with self.torch.no_grad():
+            predicted = self.model(self.X_test).argmax(dim=1)
+        return {"test_accuracy": float((predicted == self.y_test).float().mean())}
+
+
+WORKERS = {"nnlib": NnlibWorker, "torch": TorchWorker}
+
+
+def versions(framework: str) -> dict:
+    """What this worker runs on, for the report."""
+    found = {"numpy": np.__version__}
+    if framework == "torch":
+        import torch
+
+        found["torch"] = torch.__version__
+        found["torch_threads"] = torch.get_num_threads()
+    return found
+
+
+def serve(framework: str, requests, answer) -> None:
+    """Answer each request (a JSON line) with one JSON line, until ``{"do": "quit"}`` or the end of input."""
+    worker = None
+    for line in requests:
+        request = json.loads(line)
+        try:
+            if request["do"] == "quit":
+                break
+            if request["do"] == "setup":
+                worker = WORKERS[framework](request)
+                reply = {"versions": versions(framework)}
+            else:
+                reply = getattr(worker, request["do"])(request)
+            reply["peak_memory_mb"] = peak_memory_mb()
+        except Exception as error:  # report it to the parent, which says what went wrong
+            reply = {"error": f"{type(error).__name__}: {error}"}
+        answer.write(json.dumps(reply) + "\n")
+        answer.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1 or argv[0] not in WORKERS:
+        print(f"usage: python -m nnlib._bench_worker {{{'|'.join(WORKERS)}}}", file=sys.stderr)
+        return 2
+    # Keep the real stdout for answers; anything printed by a library goes to stderr instead.
+    answer = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(argv[0], sys.stdin, answer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
