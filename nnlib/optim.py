@@ -36,7 +36,9 @@ class Momentum:
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         for name, w in params.items():
-            v = self.velocity.setdefault(name, np.zeros_like(w))
+            if name not in self.velocity:
+                self.velocity[name] = np.zeros_like(w)
+            v = self.velocity[name]
             v *= self.momentum
             v -= self.lr * grads[name]
             w += v
@@ -64,8 +66,9 @@ class Adam:
         step_size = self.lr * (1 - self.beta2**self.t) ** 0.5 / (1 - self.beta1**self.t)
         for name, w in params.items():
             g = grads[name]
-            m = self.m.setdefault(name, np.zeros_like(w))
-            v = self.v.setdefault(name, np.zeros_like(w))
+            if name not in self.m:
+                self.m[name], self.v[name] = np.zeros_like(w), np.zeros_like(w)
+            m, v = self.m[name], self.v[name]
             m += (1 - self.beta1) * (g - m)  # m = beta1 * m + (1 - beta1) * g
             v += (1 - self.beta2) * (g * g - v)  # v = beta2 * v + (1 - beta2) * g**2
             w -= step_size * m / (np.sqrt(v) + self.eps)

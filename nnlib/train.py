@@ -89,11 +89,12 @@ def train(
             # Overflow means the weights are blowing up: stop at once rather than train on inf/NaN.
             with np.errstate(over="raise", invalid="raise", divide="raise"):
                 try:
+                    targets = Y[batch]
                     output = model.forward(X[batch], training=True)
-                    loss = model.loss(Y[batch])
+                    loss = model.loss(targets)
                     if not np.isfinite(loss):
                         raise FloatingPointError(f"the loss is {loss}")
-                    model.backward(Y[batch])
+                    model.backward(targets)
                     optimizer.step(model.params, model.grads)
                 except FloatingPointError as error:
                     bar.close()
