@@ -50,6 +50,10 @@ EXTERNAL_URL = re.compile(r"https?://(?!www\.w3\.org/)")
 # ... and about 600 KB of inline CSS, the same on every notebook page.
 STYLE = re.compile(r'<style type="text/css">(.*?)</style>', re.DOTALL)
 STYLES_DIR = "assets/notebooks"
+# Code cells, which nbconvert writes as a bare <pre>; Material gives <pre><code> a copy button,
+# and names it after the cell's id, which must then be a valid CSS id (not "cell-id=4a66e6b9").
+CODE_CELL = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre>)(.*?)(</pre>)', re.DOTALL)
+CELL_ID = re.compile(r'\bid="cell-id=([\w-]+)"')
 # Maths in rendered markdown cells, as nbconvert leaves it for MathJax.
 MARKDOWN_CELL = re.compile(
     r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.DOTALL
@@ -175,6 +179,8 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri not in _notebook_pages:
         return html
     html = move_styles(drop_external_scripts(html), page.url)
+    html = CODE_CELL.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}", html)
+    html = CELL_ID.sub(r'id="cell-\1"', html)
     mathml = _mathml()
 
     def render(match: re.Match) -> str:
