@@ -84,11 +84,11 @@ def train(
         total_loss, correct = 0.0, 0
         batches = range(0, len(X), batch_size)
         bar = tqdm(batches, desc=f"epoch {epoch + 1}/{epochs}", leave=False, disable=not progress)
-        for first in bar:
-            batch = order[first : first + batch_size]
-            # Overflow means the weights are blowing up: stop at once rather than train on inf/NaN.
-            with np.errstate(over="raise", invalid="raise", divide="raise"):
-                try:
+        # Overflow means the weights are blowing up: stop at once rather than train on inf/NaN.
+        with np.errstate(over="raise", invalid="raise", divide="raise"):
+            try:
+                for first in bar:
+                    batch = order[first : first + batch_size]
                     targets = Y[batch]
                     output = model.forward(X[batch], training=True)
                     loss = model.loss(targets)
@@ -96,16 +96,16 @@ def train(
                         raise FloatingPointError(f"the loss is {loss}")
                     model.backward(targets)
                     optimizer.step(model.params, model.grads)
-                except FloatingPointError as error:
-                    bar.close()
-                    raise TrainingDiverged(
-                        f"training diverged at epoch {epoch + 1}, batch {first // batch_size + 1} "
-                        f"({error}). Lower the learning rate (now {optimizer.lr}) and train again; "
-                        f"the history of the finished epochs is in this error's .history.",
-                        history,
-                    ) from error
-            total_loss += loss * len(batch)
-            correct += int(np.sum(output.argmax(axis=1) == labels[batch]))
+                    total_loss += loss * len(batch)
+                    correct += int(np.sum(output.argmax(axis=1) == labels[batch]))
+            except FloatingPointError as error:
+                bar.close()
+                raise TrainingDiverged(
+                    f"training diverged at epoch {epoch + 1}, batch {first // batch_size + 1} "
+                    f"({error}). Lower the learning rate (now {optimizer.lr}) and train again; "
+                    f"the history of the finished epochs is in this error's .history.",
+                    history,
+                ) from error
         bar.close()
         history.seconds.append(time.perf_counter() - start)
         history.loss.append(total_loss / len(X))
