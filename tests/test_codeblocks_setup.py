@@ -7,7 +7,6 @@ subprocess, recording each test's outcome. The last tests apply the policy to th
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -16,26 +15,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from browser.support import load_root_conftest
 
 ROOT = Path(__file__).resolve().parents[1]
 MAX_SKIPPED = 3  # blocks marked <!--pytest.mark.skip(reason="...")--> on all pages together
 
 
-def load_conftest():
-    """The repository's conftest.py as a module of its own (pytest names every conftest
-    ``conftest``, so ``import conftest`` may find tests/conftest.py instead)."""
-    name = "nnlib_root_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while it loads
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def skip_budget_problems(pages, max_skipped: int) -> list[str]:
     """What is wrong with the skipped blocks of ``pages``: too many, or without a reason."""
-    conftest = load_conftest()
+    conftest = load_root_conftest()
     problems, total = [], 0
     for page in pages:
         for line, name, reason in conftest.skipped_blocks(page):
@@ -353,7 +341,7 @@ def test_codeblocks_option_collects_each_block_once(project, outcomes):
 
 
 def test_skip_counter(project):
-    conftest = load_conftest()
+    conftest = load_root_conftest()
     page = conftest.read_page(project / "docs" / "skips.md", project / "mkdocs.yml")
     assert conftest.skipped_blocks(page) == [(4, "skip", "needs a display"), (9, "skip", "")]
     assert skip_budget_problems([page], max_skipped=3) == ["skips.md:9: skip without a reason"]
@@ -369,14 +357,14 @@ def test_skip_counter(project):
 
 
 def test_snippet_settings_come_from_mkdocs_yml_relative_to_it():
-    conftest = load_conftest()
+    conftest = load_root_conftest()
     settings = conftest.mkdocs_config().mdx_configs["pymdownx.snippets"]
     assert settings["check_paths"] is True
     assert Path(os.fspath(settings["base_path"])).resolve() == ROOT
 
 
 def test_real_pages_skip_few_blocks_and_say_why():
-    conftest = load_conftest()
+    conftest = load_root_conftest()
     docs = conftest.docs_dir()
     pages = [conftest.read_page(p) for p in sorted(docs.rglob("*.md")) if conftest.is_docs_page(p)]
     assert skip_budget_problems(pages, MAX_SKIPPED) == []

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser.support import nav_pages  # the nav, as the browser tests read it
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -67,29 +68,6 @@ def pages(site):
         path.relative_to(site).as_posix(): parse(path)
         for path in sorted(site.rglob("*.html"))
     }
-
-
-def nav_pages() -> list[str]:
-    """The source paths listed in mkdocs.yml's nav, e.g. 'part1/index.md', 'walkthrough.py'."""
-    import yaml
-    from mkdocs.utils.yaml import get_yaml_loader
-
-    class Placeholder:  # enough for the loader's !relative tag
-        config_file_path = str(ROOT / "mkdocs.yml")
-
-    config = yaml.load(
-        (ROOT / "mkdocs.yml").read_text(), Loader=get_yaml_loader(config=Placeholder())
-    )
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            elif "://" not in value:
-                yield value
-
-    return list(walk(config["nav"]))
 
 
 # --------------------------------------------------------------------------------------
