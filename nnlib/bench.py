@@ -96,7 +96,8 @@ def matmul_gflops(sizes: list[int], batch_size: int, dtype=np.float32, seconds: 
     For each layer: the forward product ``x @ W``, the weight gradient ``x.T @ g`` and the
     input gradient ``g @ W.T``, with the training shapes, timed in a loop for ``seconds``;
     the best of ``repeats`` tries (a busy moment on the machine only ever makes it slower).
-    The benchmark measures it after every nnlib epoch and keeps the best.
+    The benchmark measures it after every nnlib epoch and compares the median of those
+    measurements with the median epoch, so that both come from the same moments.
     """
     rng = np.random.default_rng(0)
     products = []
@@ -194,12 +195,44 @@ def default_threads() -> int:
 
 
 def blas_name() -> str:
-    """NumPy's BLAS library and version, e.g. 'scipy-openblas 0.3.31'."""
+    """NumPy's BLAS library, version and kernel, e.g. 'scipy-openblas 0.3.31, SkylakeX kernel'."""
     try:
         blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-        return f"{blas['name']} {blas['version']}"
+        name = f"{blas['name']} {blas['version']}"
     except Exception:  # older NumPy: not worth failing a benchmark over
-        return "unknown BLAS"
+        name = "unknown BLAS"
+    kernel = openblas_kernel()
+    return f"{name}, {kernel} kernel" if kernel else name
+
+
+def openblas_kernel() -> str | None:
+    """The processor kernel OpenBLAS runs here (e.g. 'SkylakeX', 'Haswell'), None if unknown.
+
+    Asked of the loaded library through threadpoolctl (in the ``bench`` extra), where installed.
+    """
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    for library in threadpool_info():
+        if library.get("internal_api") == "openblas" and library.get("architecture"):
+            return library["architecture"]
+    return None
+
+
+def forced_kernel_note() -> str | None:
+    """What to do when ``OPENBLAS_CORETYPE`` forces an OpenBLAS kernel, else None.
+
+    Some machines set it (with ``OPENBLAS_L2_SIZE``) because old OpenBLAS builds crash or
+    compute wrong results on their processor. A current NumPy does not need it, and on a newer
+    processor the forced older kernel can multiply matrices at half the speed.
+    """
+    forced = os.environ.get("OPENBLAS_CORETYPE")
+    if not forced:
+        return None
+    return (f"note: OPENBLAS_CORETYPE={forced} is set, so NumPy's OpenBLAS runs its {forced} kernel, "
+            "whatever this processor can do. To time NumPy at its best, unset it (and OPENBLAS_L2_SIZE) "
+            "for this one command: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m nnlib bench")
 
 
 def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
@@ -251,6 +284,8 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
                 workers.pop("torch").close()
                 with_torch, missing = False, f"PyTorch cannot be imported ({error})"
         say(f"versions: {versions}")
+        if note := forced_kernel_note():
+            say(note)
         say(f"threads: {threads} per framework (OPENBLAS_NUM_THREADS for nnlib, torch.set_num_threads "
             f"for PyTorch), each in its own process, alternating epoch by epoch")
         n_train = train_size or 60000
@@ -264,7 +299,7 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
         times, rates = alternate_epochs(workers, epochs, say)
         names = list(workers)
         accuracy = {name: workers[name].ask("evaluate")["test_accuracy"] for name in names}
-        gflops = max(rates)
+        gflops = statistics.median(rates)
         guide = workers["nnlib"].ask("guide_epochs", seed=SEED, epochs=guide_epochs)["seconds"]
         loop = workers["nnlib"].ask("per_example", seed=SEED, examples=per_example_examples)
         memory = {name: workers[name].peak_memory_mb for name in names}
@@ -286,7 +321,8 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
         + ", ".join(f"{name} {accuracy[name]:.4f}" for name in names))
     flops = 6 * n_params * n_train
     achieved = flops / nnlib_epoch / 1e9
-    say(f"float32 matrix multiply at the training shapes: {gflops:.1f} GFLOP/s")
+    say(f"float32 matrix multiply at the training shapes: {gflops:.1f} GFLOP/s "
+        f"(median of {len(rates)}, one after each nnlib epoch; best {max(rates):.1f})")
     say(f"nnlib epoch: 6 x {n_params:,} parameters x {n_train:,} examples = {flops / 1e9:.1f} GFLOP "
         f"in {nnlib_epoch:.3f} s = {achieved:.1f} GFLOP/s, {achieved / gflops:.0%} of the matrix-multiply rate")
     say(f"  (nnlib skips the gradient with respect to the input images, so the products it really "
@@ -309,7 +345,7 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
 def alternate_epochs(workers: dict[str, "Worker"], epochs: int, say) -> tuple[dict[str, list[float]], list[float]]:
     """Train the workers in turn, one epoch each, warm-up first; return the timed seconds per epoch.
 
-    Also returns the matrix-multiply rate the nnlib worker measured after each of its epochs.
+    Also returns the matrix-multiply rate the nnlib worker measured after each of its timed epochs.
     """
     names = list(workers)
     times: dict[str, list[float]] = {name: [] for name in names}
@@ -320,7 +356,7 @@ def alternate_epochs(workers: dict[str, "Worker"], epochs: int, say) -> tuple[di
             seconds = workers[name].ask("epoch")["seconds"]
             if epoch >= WARMUP_EPOCHS:
                 times[name].append(seconds)
-            if name == "nnlib":
+            if name == "nnlib" and epoch >= WARMUP_EPOCHS:
                 rates.append(workers[name].ask("matmul_rate", sizes=SIZES, batch_size=BATCH_SIZE)["gflops"])
             time.sleep(HANDOVER_PAUSE)
         if epoch < WARMUP_EPOCHS:
