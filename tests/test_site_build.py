@@ -242,6 +242,23 @@ def test_maths_is_rendered_as_mathml(pages, site):
     assert "<math" in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_underbraces_are_drawn_as_wide_as_their_term(site):
+    """\\underbrace{X}_{(5, 784)}: the term in an element styled as a bracket, the label under it.
+
+    latex2mathml's brace character (U+23DF) would show as a tiny mark; the hook swaps it for
+    a class that extra.css draws (the browser tests check it has a real width).
+    """
+    source = (ROOT / "docs" / "part3" / "step4-two-layers.md").read_text(encoding="utf-8")
+    assert r"\underbrace{W_1}_{(784,\,64)}" in source
+    html = (site / "part3" / "step4-two-layers.html").read_text(encoding="utf-8")
+    assert "&#x23DF;" not in html and "\u23df" not in html
+    term_and_label = re.search(r'<munder><mrow class="underbrace"><msub><mi>W</mi><mn>1</mn></msub></mrow>'
+                               r'<mrow><mo stretchy="false">\(</mo><mn>784</mn>', html)
+    assert term_and_label, "W_1 is not drawn with its (784, 64) label under an underbrace"
+    css = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert ".md-typeset math .underbrace" in css
+
+
 def test_notebook_download_is_a_valid_ipynb(site, pages):
     import nbformat
 

@@ -204,7 +204,8 @@ async () => {
 
 # Maths left as LaTeX: text outside code that still reads $...$, $$...$$, \\( or \\[ ;
 # arithmatex markup without MathML in it; MathML still holding a \\command; MathML that
-# takes no room on screen although it is visible.
+# takes no room on screen although it is visible; an underbrace shown as its tiny glyph, or
+# without the bracket extra.css draws under the term.
 MATHS_JS = r"""
 () => {
   const root = document.querySelector("article") || document.body;
@@ -231,6 +232,14 @@ MATHS_JS = r"""
       .map(m => m.textContent.trim().slice(0, 80)),
     empty: maths.filter(m => m.checkVisibility() && m.getBoundingClientRect().width === 0)
       .map(m => m.textContent.trim().slice(0, 80)),
+    braceGlyphs: maths.filter(m => m.textContent.includes("\u23DF"))
+      .map(m => m.textContent.trim().slice(0, 80)),
+    undrawnBraces: Array.from(document.querySelectorAll("math .underbrace"))
+      .filter(e => e.checkVisibility())
+      .filter(e => !getComputedStyle(e).backgroundImage.includes("linear-gradient")
+                   || parseFloat(getComputedStyle(e).paddingBottom) <= 0
+                   || e.getBoundingClientRect().width < 5)
+      .map(e => e.textContent.trim().slice(0, 80)),
   };
 }
 """

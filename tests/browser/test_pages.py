@@ -130,6 +130,8 @@ def test_maths_is_rendered(visit):
     assert maths["unconverted"] == [], "arithmatex markup without MathML"
     assert maths["commands"] == [], "MathML showing a LaTeX command"
     assert maths["empty"] == [], "visible MathML that takes no room"
+    assert maths["braceGlyphs"] == [], "an underbrace drawn as its tiny glyph"
+    assert maths["undrawnBraces"] == [], "an underbrace without its bracket"
 
 
 def expected_python_code(source: str) -> list[str]:

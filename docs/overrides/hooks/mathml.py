@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as ET
 
 from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,9 @@ INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 # latex2mathml keeps an unknown command as text, e.g. <mi>\foo</mi>
 UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]*)<")
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+UNDERBRACE = "\u23df"  # what latex2mathml puts under an \underbrace{...}, as "&#x23DF;"
+ET.register_namespace("", MATHML_NS)
 
 
 def latex_to_mathml(latex: str, display: str) -> str:
@@ -34,7 +38,24 @@ def latex_to_mathml(latex: str, display: str) -> str:
     unknown = UNKNOWN_COMMAND.search(mathml)
     if unknown:
         raise ValueError(f"unknown LaTeX command {unknown.group(1)!r}")
-    return mathml
+    return draw_underbraces_with_css(mathml) if "&#x23DF;" in mathml else mathml
+
+
+def draw_underbraces_with_css(mathml: str) -> str:
+    """Replace latex2mathml's underbrace glyph by an element with the class ``underbrace``.
+
+    Browsers draw the glyph (U+23DF) at its natural width, a tiny mark under a long term;
+    extra.css draws a bracket as wide as the term under ``.underbrace`` instead. The label
+    written under the brace (``_{...}``) stays where it was.
+    """
+    root = ET.fromstring(mathml)
+    for parent in root.iter():
+        for i, child in enumerate(parent):
+            if child.tag == f"{{{MATHML_NS}}}munder" and len(child) == 2 and child[1].text == UNDERBRACE:
+                base = child[0]
+                base.set("class", "underbrace")
+                parent[i] = base
+    return ET.tostring(root, encoding="unicode")
 
 
 def render_math(content: str, where: str) -> str:
