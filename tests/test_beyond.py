@@ -145,6 +145,38 @@ def test_ladder_figure_draws_from_histories(tmp_path):
     assert png_ok(tmp_path / "beyond-ladder.png")
 
 
+def fake_history(test_accuracy, train_accuracy, seconds):
+    from nnlib.train import History
+
+    history = History()
+    history.test_accuracy, history.train_accuracy = list(test_accuracy), list(train_accuracy)
+    history.seconds, history.loss = list(seconds), [0.5] * len(seconds)
+    return history
+
+
+def test_each_change_has_its_figure_drawn_from_the_runs(tmp_path):
+    script = load_figure_script("beyond_ladder")
+    script.draw_change({"before": [0.8, 0.85, 0.9], ADAM_NAME: [0.85, 0.9, 0.91], "after": [0.86, 0.9, 0.93]},
+                       tmp_path / "change.png")
+    histories = {"momentum": fake_history([0.9, 0.95], [0.9, 0.99], [0.1, 0.1]),
+                 "dropout": fake_history([0.91, 0.96], [0.88, 0.97], [0.1, 0.1])}
+    script.draw_overfitting(histories, tmp_path / "overfitting.png")
+    floats = {"float64": fake_history([0.9, 0.95], [0.9, 0.96], [0.2, 0.21]),
+              "float32": fake_history([0.9, 0.95], [0.9, 0.96], [0.1, 0.11])}
+    script.draw_float_types(floats, tmp_path / "floats.png")
+    for name in ("change.png", "overfitting.png", "floats.png"):
+        assert png_ok(tmp_path / name), name
+    # Every change figure compares steps that the ladder really runs, the change last.
+    steps = [name for name, _ in load_module(SNIPPETS / "ladder.py").CHANGES] + [ADAM_NAME]
+    for file_name, names in script.CHANGES:
+        assert file_name in STEP_FIGURES and set(names) <= set(steps), file_name
+    text = (ROOT / "docs" / "beyond" / "index.md").read_text(encoding="utf-8")
+    assert all(f"(../figures/{name})" in text for name in STEP_FIGURES)
+
+
+ADAM_NAME = "Adam instead of momentum"
+
+
 def test_shuffling_figure_draws_from_curves(tmp_path):
     script = load_figure_script("beyond_shuffling")
     script.draw_orders({"shuffled": [0.6, 0.8, 0.9], "sorted by label": [0.1, 0.1, 0.1]},
@@ -158,8 +190,10 @@ def test_gradcheck_figure_draws(tmp_path):
     assert png_ok(tmp_path / "beyond-gradcheck-eps.png")
 
 
-DRAWS = {"beyond_ladder": "beyond-ladder.png", "beyond_shuffling": "beyond-shuffling.png",
-         "beyond_gradcheck": "beyond-gradcheck-eps.png"}
+STEP_FIGURES = ["beyond-step-relu.png", "beyond-step-softmax.png", "beyond-step-he.png",
+                "beyond-step-optimisers.png", "beyond-step-dropout.png", "beyond-step-float32.png"]
+DRAWS = {"beyond_ladder": ["beyond-ladder.png", *STEP_FIGURES], "beyond_shuffling": ["beyond-shuffling.png"],
+         "beyond_gradcheck": ["beyond-gradcheck-eps.png"]}
 
 
 @pytest.mark.parametrize("stem", sorted(DRAWS))
@@ -168,7 +202,7 @@ def test_figure_scripts_declare_what_they_draw_and_read(stem):
     declared = {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
                 if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
                 and node.targets[0].id in ("FIGURES", "DEPENDS_ON")}
-    assert declared["FIGURES"] == [DRAWS[stem]]
+    assert declared["FIGURES"] == DRAWS[stem]
     for path in declared.get("DEPENDS_ON", []):
         assert (ROOT / path).is_file(), path
 
@@ -184,7 +218,7 @@ def test_page_includes_and_figures_exist(page):
         if section:
             assert section in SECTION.findall((ROOT / path).read_text(encoding="utf-8")), \
                 f"{page.name}: no section {section} in {path}"
-    drawn = set(DRAWS.values())
+    drawn = {name for names in DRAWS.values() for name in names}
     for alt, name in re.findall(r"!\[([^\]]*)\]\(\.\./figures/([^)]+)\)", text):
         assert alt.strip(), f"{page.name}: figure {name} without alt text"
         if name.startswith("beyond-"):

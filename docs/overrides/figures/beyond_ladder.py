@@ -1,18 +1,21 @@
 """From the guide's network to a modern one: test accuracy of every step of the ladder.
 
-Left, the test accuracy after each epoch; right, where each step ends. The runs are those of
-``snippets/beyond/ladder.py`` (each network 10 epochs on the first 10,000 training digits,
-tested on all 10,000 test digits), so the page's table and this figure come from one code.
+``beyond-ladder.png``: left, the test accuracy after each epoch; right, where each step ends.
+One small figure per change besides, the step before against the step that adds the change
+(``beyond-step-*.png``). The runs are those of ``snippets/beyond/ladder.py`` (each network 10
+epochs on the first 10,000 training digits, tested on all 10,000 test digits), so the page's
+table and these figures come from one code.
 """
 
-FIGURES = ["beyond-ladder.png"]
+FIGURES = ["beyond-ladder.png", "beyond-step-relu.png", "beyond-step-softmax.png", "beyond-step-he.png",
+           "beyond-step-optimisers.png", "beyond-step-dropout.png", "beyond-step-float32.png"]
 DEPENDS_ON = ["snippets/beyond/ladder.py"]  # the runs come from there: part of the cache key
 
 import importlib.util
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from _style import save
+from _style import BLUE, RED, save
 
 ROOT = Path(__file__).resolve().parents[3]  # docs/overrides/figures/ -> the repository
 ADAM = "Adam instead of momentum"
@@ -27,10 +30,96 @@ def load_snippet(relative: str):
     return module
 
 
+# Each change's figure: (file, the steps it compares, the last one being the change).
+CHANGES = [
+    ("beyond-step-relu.png", ["the guide's network", "ReLU in the hidden layer"]),
+    ("beyond-step-softmax.png", ["ReLU in the hidden layer", "softmax + cross-entropy"]),
+    ("beyond-step-he.png", ["softmax + cross-entropy", "He initialisation"]),
+    ("beyond-step-optimisers.png", ["128 hidden neurons", ADAM, "momentum"]),
+]
+
+
 def draw(out_dir, runs):
-    histories = load_snippet("snippets/beyond/ladder.py").run_all()
+    ladder = load_snippet("snippets/beyond/ladder.py")
+    histories = ladder.run_all()
     curves = {name: history.test_accuracy for name, history in histories.items()}
     draw_ladder(curves, out_dir / "beyond-ladder.png")
+    for file_name, names in CHANGES:
+        draw_change({name: curves[name] for name in names}, out_dir / file_name)
+    draw_overfitting({name: histories[name] for name in ["momentum", "dropout"]},
+                     out_dir / "beyond-step-dropout.png")
+    draw_float_types(ladder.train_both_float_types(), out_dir / "beyond-step-float32.png")
+
+
+def percent_axis(axis) -> None:
+    axis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+
+
+def draw_change(curves: dict[str, list[float]], path: Path) -> None:
+    """Test accuracy per epoch of the step before (grey) and the step with the change (blue).
+
+    ``curves`` maps step name -> test accuracy per epoch, the change last; a third curve
+    in between (Adam, beside momentum) is drawn dashed in red.
+    """
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    names = list(curves)
+    styles = {names[0]: ("grey", "-"), names[-1]: (BLUE, "-")}
+    for name in names[1:-1]:
+        styles[name] = (RED, "--")
+    for name, accuracies in curves.items():
+        colour, line = styles[name]
+        ax.plot(range(1, len(accuracies) + 1), accuracies, color=colour, linestyle=line, linewidth=2,
+                marker="o", markersize=3, label=f"{name}: {accuracies[-1]:.1%}")
+    ax.set_xlabel("epoch (10,000 training digits each)")
+    ax.set_ylabel("test accuracy")
+    ax.set_xticks(range(1, len(curves[names[0]]) + 1))
+    percent_axis(ax.yaxis)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(names), fontsize=9)  # above: no curve under it
+    fig.tight_layout()
+    save(fig, path)
+
+
+def draw_overfitting(histories: dict, path: Path) -> None:
+    """Training and test accuracy per epoch of each run: the gap between them is overfitting."""
+    fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    for (name, history), colour in zip(histories.items(), ["grey", BLUE]):
+        epochs = range(1, len(history.test_accuracy) + 1)
+        ax.plot(epochs, history.train_accuracy, color=colour, linestyle="--", linewidth=2,
+                label=f"{name}, training digits (while learning): {history.train_accuracy[-1]:.1%}")
+        ax.plot(epochs, history.test_accuracy, color=colour, linewidth=2, marker="o", markersize=3,
+                label=f"{name}, test digits: {history.test_accuracy[-1]:.1%}")
+    ax.set_xlabel("epoch (10,000 training digits each)")
+    ax.set_ylabel("accuracy")
+    ax.set_xticks(range(1, len(history.test_accuracy) + 1))
+    percent_axis(ax.yaxis)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=9)
+    fig.tight_layout()
+    save(fig, path)
+
+
+def draw_float_types(histories: dict, path: Path) -> None:
+    """float64 against float32: test accuracy per epoch (left) and seconds per epoch (right)."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9.0, 3.0), gridspec_kw={"width_ratios": [3, 2]})
+    colours = {"float64": "grey", "float32": BLUE}
+    for name, history in histories.items():
+        left.plot(range(1, len(history.test_accuracy) + 1), history.test_accuracy, color=colours[name],
+                  linewidth=2, linestyle="-" if name == "float64" else "--",
+                  label=f"{name}: {history.test_accuracy[-1]:.2%}")
+    left.set_xlabel("epoch (10,000 training digits each)")
+    left.set_ylabel("test accuracy")
+    left.set_xticks(range(1, len(history.test_accuracy) + 1))
+    percent_axis(left.yaxis)
+    left.legend(loc="lower right", fontsize=9)
+    names = list(histories)
+    seconds = [min(histories[name].seconds) for name in names]  # the fastest epoch: least disturbed
+    right.bar(names, seconds, color=[colours[name] for name in names])
+    for i, value in enumerate(seconds):
+        right.text(i, value, f"{value:.3f} s", ha="center", va="bottom", fontsize=9)
+    right.set_ylabel("seconds per epoch (fastest)")
+    right.set_ylim(0, max(seconds) * 1.2)
+    right.grid(axis="x", visible=False)
+    fig.tight_layout()
+    save(fig, path)
 
 
 def draw_ladder(curves: dict[str, list[float]], path: Path) -> None:
