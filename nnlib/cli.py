@@ -42,11 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     d = commands.add_parser("data", help="download MNIST if needed, verify it and say where it is")
-    d.add_argument("--data-dir", default=None)
+    d.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
 
     b = commands.add_parser("bench", help="time nnlib against PyTorch on the CPU")
-    b.add_argument("--epochs", type=int, default=5)
-    b.add_argument("--data-dir", default=None)
+    b.add_argument("--epochs", type=int, default=5,
+                   help="timed epochs per framework, after one untimed warm-up (default: 5)")
+    b.add_argument("--threads", type=int, default=None, metavar="N",
+                   help="threads per framework (default: $OPENBLAS_NUM_THREADS if set, else every core)")
+    b.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
     return parser
 
 
@@ -78,7 +81,9 @@ def run_data(args: argparse.Namespace) -> int:
 def run_bench(args: argparse.Namespace) -> int:
     from nnlib.bench import main as bench_main
 
-    return bench_main(epochs=args.epochs, data_dir=args.data_dir)
+    if args.threads is not None and args.threads < 1:
+        raise ValueError(f"--threads must be at least 1, got {args.threads}")
+    return bench_main(epochs=args.epochs, data_dir=args.data_dir, threads=args.threads)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -106,10 +106,12 @@ def test_default_threads_follow_openblas_num_threads(monkeypatch):
 
 def test_bench_command_line_without_torch(data_dir):
     """`python -m nnlib bench` as a reader runs it (on the full data: a few seconds)."""
-    env = dict(os.environ, OPENBLAS_NUM_THREADS="1", **{bench.NO_TORCH_ENV: "1"})
-    result = subprocess.run([sys.executable, "-W", "error", "-m", "nnlib", "bench", "--epochs", "1"],
+    env = dict(os.environ, **{bench.NO_TORCH_ENV: "1"})
+    env.pop("OPENBLAS_NUM_THREADS", None)  # --threads decides
+    result = subprocess.run([sys.executable, "-W", "error", "-m", "nnlib", "bench", "--epochs", "1", "--threads", "1"],
                             capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stderr
+    assert re.search(r"^threads: 1 per framework", result.stdout, re.M)
     assert "PyTorch is not installed" in result.stdout
     assert re.search(r"^nnlib: \d+\.\d{3} s per epoch \(median of 1\)$", result.stdout, re.M)
     assert re.search(r"= 36\.6 GFLOP in", result.stdout)  # 6 x 101,770 x 60,000
@@ -141,6 +143,13 @@ def test_forced_kernel_note_says_how_to_unset_it(monkeypatch):
     assert note.endswith("env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m nnlib bench")
     monkeypatch.delenv("OPENBLAS_CORETYPE")
     assert bench.forced_kernel_note() is None
+
+
+def test_bench_command_line_rejects_zero_threads():
+    result = subprocess.run([sys.executable, "-m", "nnlib", "bench", "--threads", "0"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "error: --threads must be at least 1, got 0" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_bench_rejects_zero_epochs():
