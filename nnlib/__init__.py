@@ -20,7 +20,7 @@ from nnlib.metrics import accuracy, confusion_matrix
 from nnlib.network import Network
 from nnlib.optim import SGD, Adam, Momentum
 from nnlib.train import History, TrainingDiverged, train
-from nnlib.weights import load_weights, save_weights
+from nnlib.tools.weights import load_weights, save_weights
 
 __version__ = "0.1.0"
 

@@ -1,7 +1,7 @@
-"""``python -m nnlib``: see :mod:`nnlib.cli`."""
+"""``python -m nnlib``: see :mod:`nnlib.tools.cli`."""
 
 import sys
 
-from nnlib.cli import main
+from nnlib.tools.cli import main
 
 sys.exit(main())

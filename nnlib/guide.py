@@ -14,7 +14,7 @@ import numpy as np
 from nnlib.activations import sigmoid, sigmoid_derivative
 from nnlib.init import guide_init
 from nnlib.losses import mean_squared_error
-from nnlib.validation import check_inputs, check_targets
+from nnlib.tools.checks import check_inputs, check_targets
 
 
 class GuideNetwork:
@@ -93,7 +93,7 @@ class GuideNetwork:
         return {"W1": self.dW1, "b1": self.db1, "W2": self.dW2, "b2": self.db2}
 
     def config(self) -> dict:
-        """What :func:`nnlib.weights.load_weights` needs to rebuild this network."""
+        """What :func:`nnlib.tools.weights.load_weights` needs to rebuild this network."""
         return {
             "class": "GuideNetwork",
             "n_inputs": self.W1.shape[0],

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnlib.activations import softmax
-from nnlib.validation import check_same_shape
+from nnlib.tools.checks import check_same_shape
 
 
 def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:

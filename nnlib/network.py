@@ -14,7 +14,7 @@ import numpy as np
 from nnlib.activations import sigmoid, sigmoid_derivative, softmax
 from nnlib.layers import ACTIVATION_LAYERS, Dropout, Linear
 from nnlib.losses import mean_squared_error, mse_gradient, softmax_cross_entropy
-from nnlib.validation import check_inputs, check_targets
+from nnlib.tools.checks import check_inputs, check_targets
 
 OUTPUTS = ("softmax", "sigmoid")
 
@@ -117,7 +117,7 @@ class Network:
         return named
 
     def config(self) -> dict:
-        """What :func:`nnlib.weights.load_weights` needs to rebuild this network."""
+        """What :func:`nnlib.tools.weights.load_weights` needs to rebuild this network."""
         return {
             "class": "Network",
             "sizes": self.sizes,

@@ -4,7 +4,7 @@
  * Plain JavaScript written for this project, no library. Three parts:
  *   1. a tiny matrix type and the forward pass, written to mirror nnlib line by line
  *      (nnlib/guide.py, nnlib/network.py, nnlib/layers.py, nnlib/activations.py);
- *   2. the MNIST preprocessing of a drawing, mirroring nnlib/drawing.py function by function;
+ *   2. the MNIST preprocessing of a drawing, mirroring nnlib/tools/drawing.py function by function;
  *   3. the page: the canvas, the buttons, and what is shown.
  * The trained weights and the test digits come from assets/draw/*.js, written at build time
  * by docs/overrides/figures/draw_export.py (script files, so the page also works from file://).
@@ -188,14 +188,14 @@
   }
 
   // ------------------------------------------------------------------------------------
-  // 2. From a drawing to an MNIST digit (nnlib/drawing.py, function by function)
+  // 2. From a drawing to an MNIST digit (nnlib/tools/drawing.py, function by function)
   // ------------------------------------------------------------------------------------
 
   const FIELD = 28; // an MNIST image is FIELD x FIELD pixels
   const BOX = 20; // the digit itself fits in BOX x BOX pixels
   const CENTRE = 14; // the pixel its centre of mass lands on
 
-  // Nearest integer, halves upward: nnlib.drawing.round_half_up does the same.
+  // Nearest integer, halves upward: nnlib.tools.drawing.round_half_up does the same.
   function roundHalfUp(x) {
     return Math.floor(x + 0.5);
   }

@@ -3,7 +3,7 @@
 - Real MNIST test digits, loaded by clicking the page's own "Try a test digit" button, give
   the ten outputs of nnlib's forward pass on the same 784 pixels, to 1e-5, for both networks.
 - Strokes drawn with Playwright's mouse (a "1" as a vertical line, a "0" as an ellipse) give
-  the 28 x 28 image that nnlib.drawing.to_mnist makes from the same canvas, and the network
+  the 28 x 28 image that nnlib.tools.drawing.to_mnist makes from the same canvas, and the network
   reads the digit that was drawn.
 - On a phone-sized screen a finger (touch events) draws, and the page fits the screen.
 - Opened from the file system (file://), the page still loads its weights and answers.
@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 
 from nnlib import GuideNetwork, Network, load_mnist
-from nnlib.drawing import BOX, bounding_box, centre_of_mass, shrink, to_mnist
+from nnlib.tools.drawing import BOX, bounding_box, centre_of_mass, shrink, to_mnist
 
 from .support import DESKTOP, PHONE, ROOT, SCREENSHOTS, new_page
 
@@ -238,7 +238,7 @@ def test_test_digits_give_nnlibs_outputs(browser, server, site_dir, mnist_test, 
 
 
 # --------------------------------------------------------------------------------------
-# Drawing: the page's 28 x 28 image is nnlib.drawing's, and the digit is read
+# Drawing: the page's 28 x 28 image is nnlib.tools.drawing's, and the digit is read
 # --------------------------------------------------------------------------------------
 
 
@@ -265,7 +265,7 @@ def test_a_drawn_digit_is_prepared_like_mnist_and_read(browser, server, digit):
             if name == "guide":
                 page.locator("#nnlib-draw").scroll_into_view_if_needed()
                 page.screenshot(path=SCREENSHOTS / f"draw-{digit}.png")
-        # without the preprocessing, the canvas is only shrunk, as nnlib.drawing.shrink does
+        # without the preprocessing, the canvas is only shrunk, as nnlib.tools.drawing.shrink does
         page.uncheck("[data-draw=preprocess]")
         next_frame(page)
         shrunk = np.array(page.evaluate("nnlibDraw.state()")["input"]).reshape(28, 28)

@@ -15,7 +15,7 @@ from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.network import Network
 from nnlib.optim import OPTIMISERS
 from nnlib.train import TrainingDiverged, train
-from nnlib.weights import save_weights
+from nnlib.tools.weights import save_weights
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,7 +79,7 @@ def run_data(args: argparse.Namespace) -> int:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    from nnlib.bench import main as bench_main
+    from nnlib.tools.bench import main as bench_main
 
     if args.threads is not None and args.threads < 1:
         raise ValueError(f"--threads must be at least 1, got {args.threads}")

@@ -1,4 +1,4 @@
-"""nnlib.drawing: a drawing prepared the way MNIST's digits were (the "Draw a digit" page).
+"""nnlib.tools.drawing: a drawing prepared the way MNIST's digits were (the "Draw a digit" page).
 
 The page's JavaScript does the same arithmetic; tests/browser/test_draw.py checks that the two
 give the same image for strokes drawn with a simulated mouse.
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from nnlib import load_mnist
-from nnlib.drawing import (
+from nnlib.tools.drawing import (
     BOX,
     FIELD,
     bounding_box,

@@ -1,6 +1,6 @@
 """One side of ``python -m nnlib bench``: a process that trains with one framework, on command.
 
-The benchmark (:mod:`nnlib.bench`) starts two of these, one for nnlib and one for PyTorch,
+The benchmark (:mod:`nnlib.tools.bench`) starts two of these, one for nnlib and one for PyTorch,
 and asks them in turn to train one epoch. Each runs in its own process because NumPy's
 OpenBLAS threads keep spinning for a while after every matrix product: in a shared process
 they would steal a core from PyTorch's threads and make it look about twice as slow as it is.
@@ -10,7 +10,7 @@ libraries read them once, at import). The conversation is one JSON object per li
 request on stdin, the answer on stdout. Anything a library prints goes to stderr, so it
 cannot garble an answer.
 
-    python -m nnlib._bench_worker nnlib      # or: torch
+    python -m nnlib.tools.bench_worker nnlib      # or: torch
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class NnlibWorker:
         return {"test_accuracy": float(np.mean(self.model.predict(self.X_test) == self.y_test))}
 
     def matmul_rate(self, request: dict) -> dict:
-        from nnlib.bench import matmul_gflops
+        from nnlib.tools.bench import matmul_gflops
 
         return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
 
@@ -82,7 +82,7 @@ class NnlibWorker:
 
     def per_example(self, request: dict) -> dict:
         """Seconds for the guide network's one-example-at-a-time loop over ``examples`` examples."""
-        from nnlib.bench import train_one_example_at_a_time
+        from nnlib.tools.bench import train_one_example_at_a_time
 
         n = min(request["examples"], len(self.X))
         model = GuideNetwork(rng=request["seed"])
@@ -178,7 +178,7 @@ def serve(framework: str, requests, answer) -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1 or argv[0] not in WORKERS:
-        print(f"usage: python -m nnlib._bench_worker {{{'|'.join(WORKERS)}}}", file=sys.stderr)
+        print(f"usage: python -m nnlib.tools.bench_worker {{{'|'.join(WORKERS)}}}", file=sys.stderr)
         return 2
     # Keep the real stdout for answers; anything printed by a library goes to stderr instead.
     answer = os.fdopen(os.dup(sys.stdout.fileno()), "w")

@@ -8,7 +8,7 @@ at multiplying matrices of the training shapes.
 
 How the timing is kept fair:
 
-- Each framework trains in its own worker process (:mod:`nnlib._bench_worker`), never both
+- Each framework trains in its own worker process (:mod:`nnlib.tools.bench_worker`), never both
   in one: NumPy's OpenBLAS threads keep spinning for a moment after each matrix product
   and would steal a core from PyTorch's threads.
 - Both get the same number of threads (``threads``; by default ``$OPENBLAS_NUM_THREADS`` if
@@ -131,7 +131,7 @@ class Worker:
             env["OPENBLAS_NUM_THREADS"] = "1"
         self.framework = framework
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "nnlib._bench_worker", framework],
+            [sys.executable, "-m", "nnlib.tools.bench_worker", framework],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
         )
 

@@ -19,8 +19,8 @@ import numpy as np
 import pytest
 
 from nnlib import GuideNetwork, one_hot
-from nnlib import bench
-from nnlib._bench_worker import serve
+from nnlib.tools import bench
+from nnlib.tools.bench_worker import serve
 
 FLOAT = r"(\d+(?:\.\d+)?)"
 
