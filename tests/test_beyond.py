@@ -190,8 +190,8 @@ def test_gradcheck_figure_draws(tmp_path):
     assert png_ok(tmp_path / "beyond-gradcheck-eps.png")
 
 
-STEP_FIGURES = ["beyond-step-relu.png", "beyond-step-softmax.png", "beyond-step-he.png",
-                "beyond-step-optimisers.png", "beyond-step-dropout.png", "beyond-step-float32.png"]
+STEP_FIGURES = ["beyond-ladder-relu.png", "beyond-ladder-softmax.png", "beyond-ladder-he.png",
+                "beyond-ladder-optimisers.png", "beyond-ladder-dropout.png", "beyond-ladder-float32.png"]
 DRAWS = {"beyond_ladder": ["beyond-ladder.png", *STEP_FIGURES], "beyond_shuffling": ["beyond-shuffling.png"],
          "beyond_gradcheck": ["beyond-gradcheck-eps.png"]}
 

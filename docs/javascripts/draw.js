@@ -7,7 +7,7 @@
  *   2. the MNIST preprocessing of a drawing, mirroring nnlib/tools/drawing.py function by function;
  *   3. the page: the canvas, the buttons, and what is shown.
  * The trained weights and the test digits come from assets/draw/*.js, written at build time
- * by docs/overrides/figures/draw_export.py (script files, so the page also works from file://).
+ * by docs/figures/draw.py (script files, so the page also works from file://).
  * tests/browser/test_draw.py checks that this code gives nnlib's numbers.
  */
 (function () {
@@ -152,7 +152,7 @@
     // --8<-- [end:network-forward]
   }
 
-  // The exported arrays: little-endian bytes in base64 (see draw_export.py).
+  // The exported arrays: little-endian bytes in base64 (see docs/figures/draw.py).
   function decode(entry) {
     const bytes = Uint8Array.from(atob(entry.base64), (c) => c.charCodeAt(0));
     const view = new DataView(bytes.buffer);

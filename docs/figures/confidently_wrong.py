@@ -9,8 +9,8 @@ FIGURES = ["confidently-wrong.png"]
 USES_RUNS = ["guide"]
 
 import numpy as np
-from _digits import digit_grid, mnist
-from _style import save
+from figures._digits import digit_grid, mnist
+from figures._style import save
 
 N_ROWS, N_COLS = 2, 6
 

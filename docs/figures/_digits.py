@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import RED
+from figures._style import RED
 
 from nnlib import load_mnist
 

@@ -11,7 +11,7 @@ FIGURES = ["beyond-gradcheck-eps.png"]
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import BLUE, ORANGE, WIDE, save
+from figures._style import BLUE, ORANGE, WIDE, save
 
 from nnlib import Network, gradcheck, one_hot
 

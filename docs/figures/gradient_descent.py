@@ -6,7 +6,7 @@ rate stays the same: the step is learning_rate * slope.
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import BLUE, RED, WIDE, save
+from figures._style import BLUE, RED, WIDE, save
 
 START = -1.0  # where the weight starts
 LEARNING_RATE = 0.3

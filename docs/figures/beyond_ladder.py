@@ -2,53 +2,44 @@
 
 ``beyond-ladder.png``: left, the test accuracy after each epoch; right, where each step ends.
 One small figure per change besides, the step before against the step that adds the change
-(``beyond-step-*.png``). The runs are those of ``snippets/beyond/ladder.py`` (each network 10
+(``beyond-ladder-*.png``). The runs are those of ``snippets/beyond/ladder.py`` (each network 10
 epochs on the first 10,000 training digits, tested on all 10,000 test digits), so the page's
 table and these figures come from one code.
 """
 
-FIGURES = ["beyond-ladder.png", "beyond-step-relu.png", "beyond-step-softmax.png", "beyond-step-he.png",
-           "beyond-step-optimisers.png", "beyond-step-dropout.png", "beyond-step-float32.png"]
+FIGURES = ["beyond-ladder.png", "beyond-ladder-relu.png", "beyond-ladder-softmax.png", "beyond-ladder-he.png",
+           "beyond-ladder-optimisers.png", "beyond-ladder-dropout.png", "beyond-ladder-float32.png"]
 DEPENDS_ON = ["snippets/beyond/ladder.py"]  # the runs come from there: part of the cache key
 
-import importlib.util
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from _style import BLUE, RED, save
+from snippets.beyond import ladder
 
-ROOT = Path(__file__).resolve().parents[3]  # docs/overrides/figures/ -> the repository
+from figures._style import BLUE, RED, save
+
 ADAM = "Adam instead of momentum"
 Y_LIMITS = (0.85, 0.965)  # the guide's first epochs start lower; the differences are at the top
 
 
-def load_snippet(relative: str):
-    """Import a snippet file as a module (its ``__main__`` part does not run)."""
-    spec = importlib.util.spec_from_file_location(Path(relative).stem, ROOT / relative)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # Each change's figure: (file, the steps it compares, the last one being the change).
 CHANGES = [
-    ("beyond-step-relu.png", ["the guide's network", "ReLU in the hidden layer"]),
-    ("beyond-step-softmax.png", ["ReLU in the hidden layer", "softmax + cross-entropy"]),
-    ("beyond-step-he.png", ["softmax + cross-entropy", "He initialisation"]),
-    ("beyond-step-optimisers.png", ["128 hidden neurons", ADAM, "momentum"]),
+    ("beyond-ladder-relu.png", ["the guide's network", "ReLU in the hidden layer"]),
+    ("beyond-ladder-softmax.png", ["ReLU in the hidden layer", "softmax + cross-entropy"]),
+    ("beyond-ladder-he.png", ["softmax + cross-entropy", "He initialisation"]),
+    ("beyond-ladder-optimisers.png", ["128 hidden neurons", ADAM, "momentum"]),
 ]
 
 
 def draw(out_dir, runs):
-    ladder = load_snippet("snippets/beyond/ladder.py")
     histories = ladder.run_all()
     curves = {name: history.test_accuracy for name, history in histories.items()}
     draw_ladder(curves, out_dir / "beyond-ladder.png")
     for file_name, names in CHANGES:
         draw_change({name: curves[name] for name in names}, out_dir / file_name)
     draw_overfitting({name: histories[name] for name in ["momentum", "dropout"]},
-                     out_dir / "beyond-step-dropout.png")
-    draw_float_types(ladder.train_both_float_types(), out_dir / "beyond-step-float32.png")
+                     out_dir / "beyond-ladder-dropout.png")
+    draw_float_types(ladder.train_both_float_types(), out_dir / "beyond-ladder-float32.png")
 
 
 def percent_axis(axis) -> None:

@@ -2,8 +2,8 @@
 
 FIGURES = ["mnist-digits.png"]
 
-from _digits import digit_grid, mnist
-from _style import save
+from figures._digits import digit_grid, mnist
+from figures._style import save
 
 N_ROWS, N_COLS = 4, 8
 

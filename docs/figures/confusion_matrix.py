@@ -10,8 +10,8 @@ USES_RUNS = ["guide"]
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _digits import mnist
-from _style import save
+from figures._digits import mnist
+from figures._style import save
 from matplotlib.colors import LogNorm
 
 from nnlib import confusion_matrix

@@ -13,7 +13,7 @@ USES_RUNS = ["guide"]
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import save
+from figures._style import save
 
 GRID = 8  # 8 x 8 = the 64 hidden neurons
 CLIP_PERCENTILE = 99.5

@@ -10,7 +10,7 @@ USES_RUNS = ["guide"]
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import BLUE, ORANGE, WIDE, save
+from figures._style import BLUE, ORANGE, WIDE, save
 
 TARGET = 0.90  # the guide's claim: past 90% at epoch 2
 

@@ -5,7 +5,7 @@ Drawn from nnlib's own functions, so the figure shows exactly the code the pages
 
 import matplotlib.pyplot as plt
 import numpy as np
-from _style import BLUE, ORANGE, WIDE, save
+from figures._style import BLUE, ORANGE, WIDE, save
 
 from nnlib.activations import sigmoid, sigmoid_derivative
 

@@ -7,8 +7,8 @@ few, so the share of red is what the network really gets wrong (about 1 in 20).
 FIGURES = ["test-predictions.png"]
 USES_RUNS = ["guide"]
 
-from _digits import digit_grid, mnist
-from _style import save
+from figures._digits import digit_grid, mnist
+from figures._style import save
 
 N_ROWS, N_COLS = 5, 8
 

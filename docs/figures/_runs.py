@@ -1,4 +1,4 @@
-"""Training runs shared by several figures (see the docstring of hooks/figures.py).
+"""Training runs shared by several figures (see README.md in this folder).
 
 Each entry of ``RUNS`` maps a run's name to a function that trains and returns a ``dict`` of
 NumPy arrays. A figure script lists the names it reads in ``USES_RUNS`` and gets the arrays as

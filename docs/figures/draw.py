@@ -75,7 +75,7 @@ def decode(entry: dict) -> np.ndarray:
 def as_script(name: str, value: dict, source: str) -> str:
     """JavaScript that stores ``value`` as ``window.nnlibDrawAssets[name]``."""
     return (
-        f"// Generated at build time by docs/overrides/figures/draw_export.py from {source}.\n"
+        f"// Generated at build time by docs/figures/draw.py from {source}.\n"
         "window.nnlibDrawAssets = window.nnlibDrawAssets || {};\n"
         f"window.nnlibDrawAssets[{json.dumps(name)}] = {json.dumps(value, separators=(',', ':'))};\n"
     )

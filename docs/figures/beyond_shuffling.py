@@ -8,29 +8,21 @@ FIGURES = ["beyond-shuffling.png"]
 DEPENDS_ON = ["snippets/beyond/shuffling.py"]  # the runs come from there: part of the cache key
 
 import contextlib
-import importlib.util
 import io
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from _style import BLUE, GREEN, RED, WIDE, save
+from snippets.beyond import shuffling
 
-ROOT = Path(__file__).resolve().parents[3]
+from figures._style import BLUE, GREEN, RED, WIDE, save
+
 COLOURS = {"shuffled": BLUE, "as stored": GREEN, "sorted by label": RED}
 BATCH_SIZE, EVERY = 64, 10  # as in the snippet: accuracy measured every 10 batches of 64
 
 
-def load_snippet(relative: str):
-    """Import a snippet file as a module (its ``__main__`` part does not run)."""
-    spec = importlib.util.spec_from_file_location(Path(relative).stem, ROOT / relative)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def draw(out_dir, runs):
     with contextlib.redirect_stdout(io.StringIO()):  # the snippet prints its results
-        curves = load_snippet("snippets/beyond/shuffling.py").run_orders()
+        curves = shuffling.run_orders()
     draw_orders(curves, out_dir / "beyond-shuffling.png")
 
 
