@@ -1,13 +1,7 @@
 import numpy as np
 import pytest
 
-from nnlib import SGD, Adam, GuideNetwork, History, Network, TrainingDiverged, one_hot, train
-
-
-@pytest.fixture(scope="module")
-def small(mnist):
-    X_train, y_train, X_test, y_test = mnist
-    return X_train[:6000], one_hot(y_train[:6000]), X_test[:2000], y_test[:2000]
+from nnlib import SGD, Adam, GuideNetwork, History, Network, TrainingDiverged, train
 
 
 def test_guide_network_learns_on_a_slice(small):

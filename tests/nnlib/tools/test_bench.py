@@ -25,11 +25,6 @@ from nnlib.tools.bench_worker import serve
 FLOAT = r"(\d+(?:\.\d+)?)"
 
 
-@pytest.fixture
-def data_dir(mnist):
-    return os.environ["NNLIB_DATA_DIR"]
-
-
 def run_bench(data_dir, **options) -> str:
     out = io.StringIO()
     settings = dict(epochs=2, data_dir=data_dir, threads=1, train_size=3000, guide_epochs=1,

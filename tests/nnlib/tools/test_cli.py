@@ -17,11 +17,6 @@ def run(*args, env_extra=None):
                           capture_output=True, text=True, env=env, timeout=300)
 
 
-@pytest.fixture
-def data_dir(mnist):
-    return os.environ["NNLIB_DATA_DIR"]
-
-
 def test_train_guide_network_one_epoch_and_save(data_dir, tmp_path):
     result = run("train", "--epochs", "1", "--no-progress", "--save", str(tmp_path / "w.npz"))
     assert result.returncode == 0, result.stderr

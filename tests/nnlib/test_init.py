@@ -1,0 +1,35 @@
+"""nnlib.init: where the weights start, checked by their shapes, types and spreads."""
+
+import numpy as np
+import pytest
+
+from nnlib.init import INITIALISERS, guide_init, he, xavier
+
+
+@pytest.mark.parametrize("init", [guide_init, xavier, he])
+def test_shape_and_dtype(init):
+    W = init(3, 5, np.random.default_rng(0), np.float32)
+    assert W.shape == (3, 5) and W.dtype == np.float32
+
+
+def test_guide_init_is_randn_times_point_one():
+    W = guide_init(784, 64, np.random.default_rng(0))
+    expected = np.random.default_rng(0).standard_normal((784, 64)) * 0.1
+    np.testing.assert_array_equal(W, expected)
+    assert abs(W.std() - 0.1) < 0.002
+
+
+def test_he_spread_is_sqrt_two_over_fan_in():
+    W = he(784, 256, np.random.default_rng(0))
+    assert abs(W.std() - np.sqrt(2 / 784)) < 0.002
+
+
+def test_xavier_stays_within_its_limit():
+    limit = np.sqrt(6 / (300 + 100))
+    W = xavier(300, 100, np.random.default_rng(0))
+    assert np.abs(W).max() <= limit
+    assert abs(W.std() - limit / np.sqrt(3)) < 0.002  # a uniform's spread
+
+
+def test_registry_names_every_initialisation():
+    assert INITIALISERS == {"guide": guide_init, "xavier": xavier, "he": he}
