@@ -53,7 +53,8 @@ plt.show()
 net = nnlib.GuideNetwork(rng=0)
 print(net)
 print("W1", net.W1.shape, "b1", net.b1.shape, "W2", net.W2.shape, "b2", net.b2.shape)
-print(f"accuracy before training: {nnlib.accuracy(net.predict(X_test), y_test):.3f}")
+before = nnlib.accuracy(y_test, net.predict(X_test))
+print(f"accuracy before training: {before:.3f}")
 
 # %% [markdown]
 # ## 3. Train

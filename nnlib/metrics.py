@@ -11,16 +11,18 @@ def as_labels(values: np.ndarray) -> np.ndarray:
     return values.argmax(axis=1) if values.ndim == 2 else values
 
 
-def accuracy(predictions: np.ndarray, labels: np.ndarray) -> float:
+def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Fraction of examples whose predicted class equals the true class.
 
-    Both arguments may be integer labels or 2-D rows of scores / one-hot vectors.
+    The true classes come first, as in scikit-learn and :func:`confusion_matrix`. Both
+    arguments may be integer labels or 2-D rows of scores / one-hot vectors.
     """
-    predicted, true = as_labels(predictions), as_labels(labels)
+    true, predicted = as_labels(y_true), as_labels(y_pred)
     if predicted.shape != true.shape:
         raise ValueError(
-            f"predictions give {predicted.shape[0] if predicted.ndim else 0} labels but "
-            f"labels give {true.shape[0] if true.ndim else 0}: they must describe the same examples."
+            f"y_true gives {true.shape[0] if true.ndim else 0} labels but y_pred gives "
+            f"{predicted.shape[0] if predicted.ndim else 0}: they must describe the same "
+            f"examples, in the same order."
         )
     if len(true) == 0:
         raise ValueError("accuracy of zero examples is undefined: pass at least one example.")

@@ -111,7 +111,7 @@ def train(
         history.loss.append(total_loss / len(X))
         history.train_accuracy.append(correct / len(X))
         if X_test is not None:
-            history.test_accuracy.append(accuracy(model.predict(X_test), y_test))
+            history.test_accuracy.append(accuracy(y_test, model.predict(X_test)))
         if progress:
             test = f", test accuracy {history.test_accuracy[-1]:.4f}" if X_test is not None else ""
             tqdm.write(

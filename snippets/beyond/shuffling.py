@@ -30,7 +30,7 @@ def one_epoch_in_order(X, Y, X_test, y_test, *, batch_size=64, every=10):
         net.backward(Y[first : first + batch_size])
         optimizer.step(net.params, net.grads)
         if number % every == 0:
-            accuracies.append(accuracy(net.predict(X_test), y_test))
+            accuracies.append(accuracy(y_test, net.predict(X_test)))
     return accuracies, net
 # --8<-- [end:in-order]
 

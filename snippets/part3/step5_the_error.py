@@ -53,7 +53,7 @@ guesses = output.argmax(axis=1)  # the digit with the largest output
 correct = np.mean(guesses == y_test)
 print(f"untrained: loss {loss:.4f}, accuracy {correct:.4f}")
 print("how often it guesses each digit:", np.bincount(guesses, minlength=10))
-assert np.isclose(correct, accuracy(output, y_test))
+assert np.isclose(correct, accuracy(y_test, output))
 assert 0.05 < correct < 0.20  # about 1 in 10: no better than guessing
 assert np.bincount(guesses).max() > len(guesses) / 2  # one favourite digit for most images
 assert 1.0 < loss < 1.5  # every output is near 0.5; see the page for why that gives about 1.25
