@@ -33,5 +33,5 @@ def he(fan_in: int, fan_out: int, rng: np.random.Generator, dtype=np.float64) ->
     return (rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / fan_in)).astype(dtype)
 
 
-Initialiser = Callable[..., np.ndarray]
-INITIALISERS: dict[str, Initialiser] = {"guide": guide_init, "xavier": xavier, "he": he}
+Initializer = Callable[..., np.ndarray]
+INITIALIZERS: dict[str, Initializer] = {"guide": guide_init, "xavier": xavier, "he": he}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnlib.activations import relu, sigmoid, sigmoid_derivative
-from nnlib.init import INITIALISERS
+from nnlib.init import INITIALIZERS
 
 
 class Linear:
@@ -26,9 +26,9 @@ class Linear:
         dtype: type = np.float32,
         needs_input_grad: bool = True,
     ) -> None:
-        if init not in INITIALISERS:
-            raise ValueError(f"unknown init {init!r}; choose one of {sorted(INITIALISERS)}")
-        self.W = INITIALISERS[init](fan_in, fan_out, rng, dtype)  # (fan_in, fan_out)
+        if init not in INITIALIZERS:
+            raise ValueError(f"unknown init {init!r}; choose one of {sorted(INITIALIZERS)}")
+        self.W = INITIALIZERS[init](fan_in, fan_out, rng, dtype)  # (fan_in, fan_out)
         self.b = np.zeros((1, fan_out), dtype)  # (1, fan_out)
         self.dW = np.zeros_like(self.W)
         self.db = np.zeros_like(self.b)

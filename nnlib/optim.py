@@ -77,4 +77,4 @@ class Adam:
         return f"Adam(lr={self.lr}, beta1={self.beta1}, beta2={self.beta2})"
 
 
-OPTIMISERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}

@@ -13,7 +13,7 @@ import numpy as np
 
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.network import Network
-from nnlib.optim import OPTIMISERS
+from nnlib.optim import OPTIMIZERS
 from nnlib.train import TrainingDiverged, train
 from nnlib.tools.weights import save_weights
 
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--epochs", type=int, default=20)
     t.add_argument("--batch-size", type=int, default=64)
     t.add_argument("--lr", type=float, default=0.5, help="learning rate (default: 0.5)")
-    t.add_argument("--optimizer", choices=sorted(OPTIMISERS), default="sgd")
+    t.add_argument("--optimizer", choices=sorted(OPTIMIZERS), default="sgd")
     t.add_argument("--dropout", type=float, default=0.0)
     t.add_argument("--l2", type=float, default=0.0)
     t.add_argument("--dtype", choices=["float32", "float64"], default="float32")
@@ -58,7 +58,7 @@ def run_train(args: argparse.Namespace) -> int:
     sizes = [X_train.shape[1], *args.hidden, 10]
     model = Network(sizes, activation=args.activation, output=args.output, init=args.init,
                     rng=args.seed, dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
-    optimizer = OPTIMISERS[args.optimizer](lr=args.lr)
+    optimizer = OPTIMIZERS[args.optimizer](lr=args.lr)
     print(f"training {model} with {optimizer}, batch size {args.batch_size}, {args.epochs} epochs")
     history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),
                     epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,

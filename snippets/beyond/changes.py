@@ -48,14 +48,14 @@ assert abs((a - y) * a * (1 - a)) < 0.001 < 0.99 < abs(a - y)
 import numpy as np
 
 from nnlib import relu
-from nnlib.init import INITIALISERS  # {"guide": guide_init, "xavier": xavier, "he": he}
+from nnlib.init import INITIALIZERS  # guide_init, xavier and he by name
 
 x = np.random.default_rng(1).random((256, 64))  # 256 examples into a deep net of width 64
 for name in ("guide", "he"):
     rng = np.random.default_rng(0)
     h = x
     for layer in range(10):  # ten ReLU layers of 64 neurons
-        h = relu(h @ INITIALISERS[name](64, 64, rng, np.float64))
+        h = relu(h @ INITIALIZERS[name](64, 64, rng, np.float64))
     print(f"{name:>5} init: spread of the 10th layer's outputs {h.std():.1e}")
     if name == "guide":
         assert h.std() < 0.01  # the signal fades: each layer scales its spread by about 0.57

@@ -11,7 +11,7 @@ Run it on its own:  python snippets/beyond/ladder.py
 import numpy as np
 
 from nnlib import Network, load_mnist, one_hot, train
-from nnlib.optim import OPTIMISERS  # {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+from nnlib.optim import OPTIMIZERS  # SGD, Momentum and Adam by name
 
 # --8<-- [end:imports]
 
@@ -48,7 +48,7 @@ def train_step(settings: dict, X, Y, X_test, y_test, *, epochs: int = 10, batch_
     """Train one step's network from seed 0; return its history (test accuracy per epoch)."""
     net = Network(settings["sizes"], activation=settings["activation"], output=settings["output"],
                   init=settings["init"], dropout=settings["dropout"], rng=0, dtype=dtype)
-    optimizer = OPTIMISERS[settings["optimizer"]](lr=settings["lr"])
+    optimizer = OPTIMIZERS[settings["optimizer"]](lr=settings["lr"])
     return train(net, X.astype(dtype, copy=False), Y.astype(dtype, copy=False), epochs=epochs,
                  batch_size=batch_size, optimizer=optimizer, rng=0, X_test=X_test, y_test=y_test,
                  progress=False)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnlib.init import INITIALISERS, guide_init, he, xavier
+from nnlib.init import INITIALIZERS, guide_init, he, xavier
 
 
 @pytest.mark.parametrize("init", [guide_init, xavier, he])
@@ -32,4 +32,4 @@ def test_xavier_stays_within_its_limit():
 
 
 def test_registry_names_every_initialisation():
-    assert INITIALISERS == {"guide": guide_init, "xavier": xavier, "he": he}
+    assert INITIALIZERS == {"guide": guide_init, "xavier": xavier, "he": he}
