@@ -98,11 +98,9 @@ def main_with_nnlib(epochs=20, n_train=60000, seed=0):
 
 # --8<-- [end:with-nnlib]
 
-# --8<-- [start:run]
 if __name__ == "__main__":
     accuracies = main()
     assert accuracies[1] > 0.90  # the guide's network passes 90% at epoch 2
     with_nnlib = main_with_nnlib()
     print(f"nnlib.train(GuideNetwork(), ...): final test accuracy {with_nnlib[-1]:.4f}")
     assert np.allclose(accuracies, with_nnlib)  # the same numbers, epoch by epoch
-# --8<-- [end:run]

@@ -1,8 +1,7 @@
-"""Fixtures for the browser tests: the built site, a local server, and headless Chromium.
+"""Fixtures for the browser tests: a local server for the built site, and headless Chromium.
 
-The site is built once per test session into a temporary folder (a warm build only copies
-cached figures, see docs/overrides/hooks/figures.py) and served by a static file server on
-127.0.0.1. Chromium is Debian's (``/usr/bin/chromium``, or ``$NNLIB_CHROMIUM``), driven by
+The site is the session's one strict build (``site_dir``, from ``tests/site/conftest.py``),
+served by a static file server on 127.0.0.1. Chromium is Debian's (``/usr/bin/chromium``, or ``$NNLIB_CHROMIUM``), driven by
 Playwright for Python; no browser is downloaded. Every browser context blocks and records any
 request to another host (``support.new_page``), so a test sees when a page would reach out.
 
@@ -18,7 +17,6 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import subprocess
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -39,27 +37,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site, built once per session into a temporary folder.
-
-    Not ``--strict``: tests/test_site_build.py fails on warnings; here the pages are looked
-    at as they are, so that one page's warning does not hide what the others look like.
-    """
-    site = tmp_path_factory.mktemp("browser-site")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site)],
-        cwd=ROOT,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{(proc.stdout + proc.stderr)[-4000:]}", pytrace=False)
-    return site
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

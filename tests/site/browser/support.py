@@ -3,13 +3,11 @@ and the in-page checks (JavaScript run in the page by Playwright)."""
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from nnlib.tools.site.pages import ROOT, read_page
+
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -18,24 +16,6 @@ SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # --------------------------------------------------------------------------------------
 # The pages
 # --------------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=None)
-def nav_pages() -> tuple[str, ...]:
-    """Source paths of the pages in mkdocs.yml's nav, in order: 'index.md', 'part1/index.md'..."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            elif "://" not in value:
-                yield value
-
-    return tuple(walk(config["nav"]))
 
 
 def html_path(source: str) -> str:
@@ -53,24 +33,9 @@ def screenshot_path(kind: str, source: str) -> Path:
     return SCREENSHOTS / kind / f"{name}.png"
 
 
-def load_root_conftest():
-    """The repository's conftest.py (it expands pages the way their code-block tests see them).
-
-    pytest names every conftest module ``conftest``, so it is loaded here under its own name
-    (the name tests/test_codeblocks_setup.py uses too, so it is loaded once).
-    """
-    name = "nnlib_root_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up while it loads
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 def code_run_by_tests(source: str) -> list[str]:
     """The Python blocks of a Markdown page, expanded exactly as the page's tests run them."""
-    page = load_root_conftest().read_page(ROOT / "docs" / source)
+    page = read_page(ROOT / "docs" / source)
     return [block.code for block in page.blocks]
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .support import IMAGES_JS, html_path, nav_pages, new_page, screenshot_path
+from nnlib.tools.site.pages import nav_pages
+
+from .support import IMAGES_JS, html_path, new_page, screenshot_path
 
 # Every link of the page that stays on the site, as an absolute URL.
 LINKS_JS = """

@@ -14,7 +14,9 @@ import os
 
 import pytest
 
-from .support import ROOT, html_path, is_notebook, nav_pages, new_page
+from nnlib.tools.site.pages import nav_pages
+
+from .support import ROOT, html_path, is_notebook, new_page
 
 NOTEBOOKS = [p for p in nav_pages() if is_notebook(p)]
 

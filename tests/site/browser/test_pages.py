@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from nnlib.tools.site.pages import nav_pages
+
 from .support import (
     CODE_BLOCKS,
     CODE_BLOCKS_JS,
@@ -29,7 +31,6 @@ from .support import (
     code_run_by_tests,
     html_path,
     is_notebook,
-    nav_pages,
     new_context,
     open_page,
     screenshot_path,

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from .support import PHONE, html_path, nav_pages, new_context, new_page, open_page, screenshot_path
+from nnlib.tools.site.pages import nav_pages
+
+from .support import PHONE, html_path, new_context, new_page, open_page, screenshot_path
 
 PHONE_OPTIONS = dict(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=1)
 
