@@ -2,20 +2,51 @@
 
 Each has ``step(params, grads)``, which updates the arrays in ``params`` in place (so the
 network sees the change), and a ``lr`` you may change between steps for a schedule.
+Each checks its settings when it is made, so a negative learning rate fails at once
+instead of after an epoch of training uphill.
 """
 
 from __future__ import annotations
 
+import math
+from numbers import Real
+
 import numpy as np
+
+
+def _is_number(value: object) -> bool:
+    """True for ints and floats (NumPy's too), False for bools, strings, None..."""
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _check_rate(name: str, value: float, advice: str) -> float:
+    """Return ``value`` if it is a positive, finite number, else raise ``ValueError``."""
+    if not (_is_number(value) and math.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a positive, finite number, got {value!r}. {advice}")
+    return value
+
+
+def _check_fraction(name: str, value: float, advice: str) -> float:
+    """Return ``value`` if it is a number in [0, 1), else raise ``ValueError``."""
+    if not (_is_number(value) and 0 <= value < 1):
+        raise ValueError(f"{name} must be in [0, 1), got {value!r}. {advice}")
+    return value
+
+
+_LR_ADVICE = (
+    "It is the size of each step against the gradient: try the guide's 0.5 with SGD, "
+    "0.05 with Momentum or 1e-3 with Adam."
+)
 
 
 class SGD:
     """Plain gradient descent, the guide's rule: ``w -= lr * dw``."""
 
     def __init__(self, lr: float = 0.5) -> None:
-        self.lr = lr
+        self.lr = _check_rate("lr", lr, _LR_ADVICE)
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Move every weight against its gradient by ``lr`` times the gradient, in place."""
         for name, w in params.items():
             w -= self.lr * grads[name]
 
@@ -31,10 +62,14 @@ class Momentum:
     """
 
     def __init__(self, lr: float = 0.1, momentum: float = 0.9) -> None:
-        self.lr, self.momentum = lr, momentum
+        self.lr = _check_rate("lr", lr, _LR_ADVICE)
+        self.momentum = _check_fraction(
+            "momentum", momentum, "It is the share of each step kept in the next: try 0.9."
+        )
         self.velocity: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Update the velocity of every weight, then move the weight by it, in place."""
         for name, w in params.items():
             if name not in self.velocity:
                 self.velocity[name] = np.zeros_like(w)
@@ -54,13 +89,20 @@ class Adam:
     ``1 - beta ** t`` corrects that bias.
     """
 
-    def __init__(self, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> None:
-        self.lr, self.beta1, self.beta2, self.eps = lr, beta1, beta2, eps
+    def __init__(
+        self, lr: float = 1e-3, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8
+    ) -> None:
+        self.lr = _check_rate("lr", lr, _LR_ADVICE)
+        kept = "It is the share of a running average kept at each step: try"
+        self.beta1 = _check_fraction("beta1", beta1, f"{kept} 0.9.")
+        self.beta2 = _check_fraction("beta2", beta2, f"{kept} 0.999.")
+        self.eps = _check_rate("eps", eps, "It keeps the step finite: try 1e-8.")
         self.t = 0
         self.m: dict[str, np.ndarray] = {}
         self.v: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Update both running averages, then move every weight, in place."""
         self.t += 1
         # Fold both bias corrections into one scalar step size: cheaper than correcting m and v.
         step_size = self.lr * (1 - self.beta2**self.t) ** 0.5 / (1 - self.beta1**self.t)

@@ -1,8 +1,10 @@
-"""Every optimiser's update on a tiny case, computed by hand."""
+"""Every optimiser's update on a tiny case computed by hand, and the settings each refuses."""
 
 import numpy as np
+import pytest
 
 from nnlib import SGD, Adam, Momentum
+from nnlib.optim import OPTIMIZERS
 
 
 def one_weight(value=1.0):
@@ -67,3 +69,31 @@ def test_minimise_a_bowl():
         for _ in range(300):
             opt.step(params, {"w": 2 * params["w"]})  # gradient of |w|^2
         assert np.linalg.norm(params["w"]) < 1e-2, opt
+
+
+def test_registry_and_reprs():
+    assert OPTIMIZERS == {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+    assert repr(Momentum(0.01, momentum=0.9)) == "Momentum(lr=0.01, momentum=0.9)"
+    assert repr(Adam(0.05)) == "Adam(lr=0.05, beta1=0.9, beta2=0.999)"
+
+
+@pytest.mark.parametrize("make", [SGD, Momentum, Adam])
+@pytest.mark.parametrize("lr", [0, -1, float("nan"), float("inf"), "0.1", None])
+def test_a_learning_rate_must_be_positive_and_finite(make, lr):
+    with pytest.raises(ValueError, match=r"lr must be a positive, finite number, got .*try the guide's 0.5"):
+        make(lr=lr)
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: Momentum(0.1, momentum=1.0), r"momentum must be in \[0, 1\), got 1.0\. .*try 0.9"),
+        (lambda: Momentum(0.1, momentum=-0.1), r"momentum must be in \[0, 1\), got -0.1"),
+        (lambda: Adam(beta1=1.5), r"beta1 must be in \[0, 1\), got 1.5\. .*try 0.9\."),
+        (lambda: Adam(beta2=1), r"beta2 must be in \[0, 1\), got 1\. .*try 0.999"),
+        (lambda: Adam(eps=0), r"eps must be a positive, finite number, got 0\. .*try 1e-8"),
+    ],
+)
+def test_averaging_settings_are_checked(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
