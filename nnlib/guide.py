@@ -89,7 +89,12 @@ class GuideNetwork:
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """The gradients from the last :meth:`backward`, with the same names as :attr:`params`."""
+        """The gradients from the last :meth:`backward`, named as :attr:`params`.
+
+        Zeros before the first :meth:`backward`, as in :class:`nnlib.network.Network`.
+        """
+        if not hasattr(self, "dW1"):
+            return {name: np.zeros_like(w) for name, w in self.params.items()}
         return {"W1": self.dW1, "b1": self.db1, "W2": self.dW2, "b2": self.db2}
 
     def config(self) -> dict:
@@ -105,3 +110,38 @@ class GuideNetwork:
     def __repr__(self) -> str:
         n_in, n_hidden = self.W1.shape
         return f"GuideNetwork({n_in}-{n_hidden}-{self.W2.shape[1]}, sigmoid, {self.dtype.name})"
+
+
+# --8<-- [start:per-example]
+def batch_gradients_one_example_at_a_time(
+    net: GuideNetwork, X: np.ndarray, Y: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The guide network's gradients for a batch, one example at a time.
+
+    The same numbers as ``net.backward`` gives for the whole batch, added up
+    example by example in a Python loop, then averaged.
+    """
+    grads = {name: np.zeros_like(w) for name, w in net.params.items()}
+    for x, y in zip(X, Y):  # x: (784,) one image, y: (10,) its one-hot target
+        hidden = sigmoid(x @ net.W1 + net.b1[0])  # (784,) @ (784, 64) -> (64,)
+        output = sigmoid(hidden @ net.W2 + net.b2[0])  # (64,) @ (64, 10)
+        d_output = (output - y) * sigmoid_derivative(output)  # (10,)
+        d_hidden = (net.W2 @ d_output) * sigmoid_derivative(hidden)  # (64,)
+        grads["W2"] += np.outer(hidden, d_output)  # (64, 10)
+        grads["b2"][0] += d_output
+        grads["W1"] += np.outer(x, d_hidden)  # (784, 64)
+        grads["b1"][0] += d_hidden
+    return {name: g / len(X) for name, g in grads.items()}
+
+
+def train_one_example_at_a_time(
+    net: GuideNetwork, X: np.ndarray, Y: np.ndarray, *,
+    batch_size: int = 64, learning_rate: float = 0.5,
+) -> None:
+    """One epoch of the guide's training, in the data's order, by that loop."""
+    for first in range(0, len(X), batch_size):
+        batch = slice(first, first + batch_size)
+        grads = batch_gradients_one_example_at_a_time(net, X[batch], Y[batch])
+        for name, w in net.params.items():
+            w -= learning_rate * grads[name]
+# --8<-- [end:per-example]

@@ -17,7 +17,10 @@ import time
 import numpy as np
 
 from nnlib import SGD, GuideNetwork, load_mnist, one_hot, sigmoid, sigmoid_derivative, train
-from nnlib.tools.bench import batch_gradients_one_example_at_a_time, train_one_example_at_a_time
+from nnlib.guide import (
+    batch_gradients_one_example_at_a_time,
+    train_one_example_at_a_time,
+)
 
 # --8<-- [end:imports]
 
@@ -69,7 +72,7 @@ def main() -> dict[str, float]:
     net.backward(Y_train[:64])
     batch = {name: grad.copy() for name, grad in net.grads.items()}
 
-    # NumPy, one example at a time (nnlib.tools.bench's loop): the same gradients.
+    # NumPy, one example at a time (nnlib.guide's loop): the same gradients.
     per_example = batch_gradients_one_example_at_a_time(net, X_train[:64], Y_train[:64])
     assert all(np.allclose(per_example[name], batch[name], rtol=1e-10, atol=1e-14) for name in batch)
 
