@@ -18,6 +18,10 @@ How the timing is kept fair:
   The speed-up is the median of the per-epoch ratios, and each time per epoch the median of
   its epochs, after one untimed warm-up epoch each.
 
+The module measures and reports separately: :func:`measure` runs the benchmark and returns
+a :class:`BenchResult`, and :func:`report` prints one; ``python -m nnlib bench`` does both,
+printing each line as soon as it is known.
+
 Counting work: a training step costs about 6 floating-point operations per parameter and
 example (2 in the forward pass, 4 in the backward pass), so an epoch is ``6 * parameters *
 examples`` FLOPs, about 36.6 billion here. nnlib never computes the gradient with respect to
@@ -35,11 +39,11 @@ import statistics
 import subprocess
 import sys
 import time
-from typing import TextIO
+from dataclasses import dataclass, field
+from typing import Callable, TextIO
 
 import numpy as np
 
-from nnlib.activations import sigmoid, sigmoid_derivative
 from nnlib.data import download_mnist
 
 SIZES = [784, 128, 10]
@@ -52,36 +56,6 @@ HANDOVER_PAUSE = 0.3  # seconds between the two workers' turns: lets spinning BL
 PER_EXAMPLE_EXAMPLES = 1920  # 30 batches of 64: enough to time the slow loop, extrapolated to an epoch
 NO_TORCH_ENV = "NNLIB_BENCH_NO_TORCH"  # set to 1 to run as if PyTorch were not installed
 BUSY_SPREAD = 1.5  # slowest / fastest epoch above this: the machine was busy, say so
-
-
-# --8<-- [start:per-example]
-def batch_gradients_one_example_at_a_time(net, X: np.ndarray, Y: np.ndarray) -> dict[str, np.ndarray]:
-    """The guide network's gradients for a batch, computed one example at a time in a Python loop.
-
-    The same numbers as ``net.backward`` gives for the whole batch, added up example by example.
-    """
-    grads = {name: np.zeros_like(w) for name, w in net.params.items()}
-    for x, y in zip(X, Y):  # x: (784,) one image, y: (10,) its one-hot target
-        hidden = sigmoid(x @ net.W1 + net.b1[0])  # (784,) @ (784, 64) -> (64,)
-        output = sigmoid(hidden @ net.W2 + net.b2[0])  # (64,) @ (64, 10) -> (10,)
-        d_output = (output - y) * sigmoid_derivative(output)  # (10,)
-        d_hidden = (net.W2 @ d_output) * sigmoid_derivative(hidden)  # (64, 10) @ (10,) -> (64,)
-        grads["W2"] += np.outer(hidden, d_output)  # (64, 10)
-        grads["b2"][0] += d_output
-        grads["W1"] += np.outer(x, d_hidden)  # (784, 64)
-        grads["b1"][0] += d_hidden
-    return {name: g / len(X) for name, g in grads.items()}
-
-
-def train_one_example_at_a_time(net, X: np.ndarray, Y: np.ndarray, *, batch_size: int = 64,
-                                learning_rate: float = 0.5) -> None:
-    """One epoch of the guide's training, in the data's order, with the per-example loop above."""
-    for first in range(0, len(X), batch_size):
-        grads = batch_gradients_one_example_at_a_time(net, X[first : first + batch_size],
-                                                      Y[first : first + batch_size])
-        for name, w in net.params.items():
-            w -= learning_rate * grads[name]
-# --8<-- [end:per-example]
 
 
 def parameter_count(sizes: list[int]) -> int:
@@ -235,138 +209,262 @@ def forced_kernel_note() -> str | None:
             "for this one command: env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python -m nnlib bench")
 
 
-def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
-         train_size: int | None = None, guide_epochs: int = 2,
-         per_example_examples: int = PER_EXAMPLE_EXAMPLES, out: TextIO | None = None) -> int:
-    """Run the benchmark and print the report; return the exit code (0 when it ran).
+@dataclass
+class BenchResult:
+    """Everything one run of the benchmark measured, and the settings it ran with.
+
+    Times are in seconds. ``epoch_seconds`` and ``test_accuracy`` have one entry per
+    framework compared (``"nnlib"``, and ``"torch"`` when PyTorch was there to compare
+    against); ``torch_missing`` says why it was not, else is ``None``.
+    """
+
+    epochs: int  # timed epochs per framework, after the warm-up
+    threads: int  # per framework
+    train_size: int  # training examples in an epoch
+    date: str  # UTC, "YYYY-MM-DD HH:MM"
+    cpu: str
+    cores: int
+    usable_cores: int
+    system: str  # e.g. "Linux 6.1.0 x86_64"
+    versions: dict[str, str]  # Python, NumPy, BLAS, nnlib and, when compared, PyTorch
+    forced_kernel: str | None = None  # the note on OPENBLAS_CORETYPE, when it is set
+    torch_missing: str | None = None
+    epoch_seconds: dict[str, list[float]] = field(default_factory=dict)
+    test_accuracy: dict[str, float] = field(default_factory=dict)
+    matmul_gflops: list[float] = field(default_factory=list)  # one after each nnlib epoch
+    guide_epoch_seconds: list[float] = field(default_factory=list)
+    per_example_seconds: float = 0.0
+    per_example_count: int = 0
+    peak_memory_mb: dict[str, float] = field(default_factory=dict)
+    sizes: list[int] = field(default_factory=lambda: list(SIZES))
+    batch_size: int = BATCH_SIZE
+    lr: float = LEARNING_RATE
+    momentum: float = MOMENTUM
+    warmup_epochs: int = WARMUP_EPOCHS
+
+    @property
+    def frameworks(self) -> list[str]:
+        """The frameworks timed, nnlib first."""
+        return list(self.epoch_seconds)
+
+    def median_epoch(self, framework: str = "nnlib") -> float:
+        """The median seconds per timed epoch of ``framework``."""
+        return statistics.median(self.epoch_seconds[framework])
+
+    @property
+    def ratios(self) -> list[float]:
+        """torch / nnlib seconds for each timed epoch (empty without PyTorch)."""
+        if "torch" not in self.epoch_seconds:
+            return []
+        return [t / n for t, n in zip(self.epoch_seconds["torch"], self.epoch_seconds["nnlib"])]
+
+    @property
+    def speed_up(self) -> float | None:
+        """How many times as fast as PyTorch nnlib is: the median of :attr:`ratios`."""
+        return statistics.median(self.ratios) if self.ratios else None
+
+    @property
+    def flops(self) -> float:
+        """The floating-point operations an epoch is counted as: 6 x parameters x examples."""
+        return 6 * parameter_count(self.sizes) * self.train_size
+
+    @property
+    def nnlib_gflops(self) -> float:
+        """The rate nnlib's median epoch reaches, in GFLOP/s of counted work."""
+        return self.flops / self.median_epoch("nnlib") / 1e9
+
+    @property
+    def per_example_epoch_seconds(self) -> float:
+        """Seconds an epoch of the one-example-at-a-time loop takes, extrapolated."""
+        return self.per_example_seconds / self.per_example_count * self.train_size
+
+    @property
+    def busiest_spread(self) -> float:
+        """The largest slowest / fastest epoch ratio of any framework."""
+        return max(max(t) / min(t) for t in self.epoch_seconds.values())
+
+
+def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
+            train_size: int | None = None, guide_epochs: int = 2,
+            per_example_examples: int = PER_EXAMPLE_EXAMPLES,
+            progress: Callable[[str], None] | None = None) -> BenchResult:
+    """Run the benchmark and return what it measured.
 
     ``epochs`` timed epochs per framework (after one warm-up epoch each); ``threads`` per
     framework (default: ``$OPENBLAS_NUM_THREADS`` if set, else every usable core);
     ``train_size`` cuts the training set (for a quick try: the numbers then mean little).
+    ``progress``, if given, receives the lines of :func:`report` that are known before the
+    end (the header once the workers are ready, then one line per epoch), as they come.
     """
-    out = out or sys.stdout
     if epochs < 1:
         raise ValueError(f"epochs must be >= 1, got {epochs}")
     threads = threads or default_threads()
-
-    def say(text: str = "") -> None:
-        print(text, file=out, flush=True)
-
+    progress = progress or (lambda line: None)
     download_mnist(data_dir)  # fetch the files first if needed, so the workers find them
     data_dir = str(data_dir) if data_dir is not None else None
-    with_torch = torch_available()
-    n_params = parameter_count(SIZES)
     setup = {"data_dir": data_dir, "train_size": train_size, "sizes": SIZES, "seed": SEED,
              "lr": LEARNING_RATE, "momentum": MOMENTUM, "batch_size": BATCH_SIZE, "threads": threads}
-
-    shape = "-".join(map(str, SIZES))
-    say(f"nnlib bench: {shape} network (ReLU, softmax + cross-entropy), float32, batch {BATCH_SIZE}, "
-        f"SGD with momentum {MOMENTUM} (lr {LEARNING_RATE}), same initial weights and shuffles")
-    say(f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
-    say(f"machine: {cpu_name()}, {os.cpu_count()} cores ({usable_cores()} usable), "
-        f"{platform.system()} {platform.release()} {platform.machine()}")
-
+    result = BenchResult(
+        epochs=epochs, threads=threads, train_size=train_size or 60000,
+        date=f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}",
+        cpu=cpu_name(), cores=os.cpu_count() or 1, usable_cores=usable_cores(),
+        system=f"{platform.system()} {platform.release()} {platform.machine()}",
+        versions={}, forced_kernel=forced_kernel_note(),
+    )
     workers: dict[str, Worker] = {}
     try:
         workers["nnlib"] = Worker("nnlib", threads)
         info = workers["nnlib"].ask("setup", **setup)
-        versions = (f"Python {platform.python_version()}, NumPy {info['versions']['numpy']} "
-                    f"({blas_name()}), nnlib {_nnlib_version()}")
-        missing = "PyTorch is not installed"
-        if with_torch:
+        result.versions = {"Python": platform.python_version(), "NumPy": info["versions"]["numpy"],
+                           "BLAS": blas_name(), "nnlib": _nnlib_version()}
+        result.torch_missing = None if torch_available() else "PyTorch is not installed"
+        if result.torch_missing is None:
             workers["torch"] = Worker("torch", threads)
             try:
                 torch_info = workers["torch"].ask("setup", **setup)
-                versions += f", PyTorch {torch_info['versions']['torch']}"
+                result.versions["PyTorch"] = torch_info["versions"]["torch"]
             except RuntimeError as error:
                 if "ImportError" not in str(error) and "ModuleNotFoundError" not in str(error):
                     raise
                 workers.pop("torch").close()
-                with_torch, missing = False, f"PyTorch cannot be imported ({error})"
-        say(f"versions: {versions}")
-        if note := forced_kernel_note():
-            say(note)
-        say(f"threads: {threads} per framework (OPENBLAS_NUM_THREADS for nnlib, torch.set_num_threads "
-            f"for PyTorch), each in its own process, alternating epoch by epoch")
-        n_train = train_size or 60000
-        say(f"data: {n_train:,} training images, 10,000 test images; "
-            f"{WARMUP_EPOCHS} untimed warm-up epoch, then {epochs} timed")
-        if not with_torch:
-            say(f"{missing}, so there is nothing to compare against: timing nnlib alone. "
-                "Install it with `pip install 'nnlib[bench]'` (or `pip install torch`) for the comparison.")
-        say()
-
-        times, rates = alternate_epochs(workers, epochs, say)
-        names = list(workers)
-        accuracy = {name: workers[name].ask("evaluate")["test_accuracy"] for name in names}
-        gflops = statistics.median(rates)
-        guide = workers["nnlib"].ask("guide_epochs", seed=SEED, epochs=guide_epochs)["seconds"]
+                result.torch_missing = f"PyTorch cannot be imported ({error})"
+        for line in header_lines(result):
+            progress(line)
+        alternate_epochs(workers, result, progress)
+        result.test_accuracy = {name: worker.ask("evaluate")["test_accuracy"]
+                                for name, worker in workers.items()}
+        result.guide_epoch_seconds = workers["nnlib"].ask(
+            "guide_epochs", seed=SEED, epochs=guide_epochs)["seconds"]
         loop = workers["nnlib"].ask("per_example", seed=SEED, examples=per_example_examples)
-        memory = {name: workers[name].peak_memory_mb for name in names}
+        result.per_example_seconds, result.per_example_count = loop["seconds"], loop["examples"]
+        result.peak_memory_mb = {name: worker.peak_memory_mb for name, worker in workers.items()}
     finally:
         for worker in workers.values():
             worker.close()
-
-    say()
-    nnlib_epoch = statistics.median(times["nnlib"])
-    say(f"nnlib: {nnlib_epoch:.3f} s per epoch (median of {epochs})")
-    if with_torch:
-        say(f"torch: {statistics.median(times['torch']):.3f} s per epoch (median of {epochs})")
-        ratios = [t / n for t, n in zip(times["torch"], times["nnlib"])]
-        say(f"speed-up vs torch: {statistics.median(ratios):.2f}x")
-        say(f"  (median of the {epochs} per-epoch ratios torch/nnlib; they ranged "
-            f"{min(ratios):.2f}-{max(ratios):.2f})")
-    total_epochs = WARMUP_EPOCHS + epochs
-    say(f"test accuracy after {total_epochs} epochs: "
-        + ", ".join(f"{name} {accuracy[name]:.4f}" for name in names))
-    flops = 6 * n_params * n_train
-    achieved = flops / nnlib_epoch / 1e9
-    say(f"float32 matrix multiply at the training shapes: {gflops:.1f} GFLOP/s "
-        f"(median of {len(rates)}, one after each nnlib epoch; best {max(rates):.1f})")
-    say(f"nnlib epoch: 6 x {n_params:,} parameters x {n_train:,} examples = {flops / 1e9:.1f} GFLOP "
-        f"in {nnlib_epoch:.3f} s = {achieved:.1f} GFLOP/s, {achieved / gflops:.0%} of the matrix-multiply rate")
-    say(f"  (nnlib skips the gradient with respect to the input images, so the products it really "
-        f"computes are {_done_fraction(SIZES):.0%} of that count)")
-    say(f"guide network (784-64-10 sigmoid, float64, batch 64, plain SGD): "
-        f"{statistics.median(guide):.3f} s per epoch (median of {len(guide)})")
-    per_epoch = loop["seconds"] / loop["examples"] * n_train
-    say(f"guide network one example at a time (Python loop): {per_epoch:.1f} s per epoch "
-        f"(estimated from {loop['examples']:,} examples)")
-    say("peak memory: " + ", ".join(f"{name} worker {memory[name]:.0f} MB" for name in names))
-    spread = max(max(t) / min(t) for t in times.values())
-    if spread > BUSY_SPREAD:
-        say(f"warning: the slowest epoch of one framework took {spread:.1f} times as long as its fastest: "
-            f"something else was using the processor. Rerun on a quiet machine"
-            + (", or with one thread per framework (OPENBLAS_NUM_THREADS=1), which suffers far less."
-               if threads > 1 else "."))
-    return 0
+    return result
 
 
-def alternate_epochs(workers: dict[str, "Worker"], epochs: int, say) -> tuple[dict[str, list[float]], list[float]]:
-    """Train the workers in turn, one epoch each, warm-up first; return the timed seconds per epoch.
+def alternate_epochs(workers: dict[str, Worker], result: BenchResult,
+                     progress: Callable[[str], None]) -> None:
+    """Train the workers in turn, one epoch each, warm-up first; record the timed epochs.
 
-    Also returns the matrix-multiply rate the nnlib worker measured after each of its timed epochs.
+    Fills ``result.epoch_seconds`` and, after each timed nnlib epoch, ``result.matmul_gflops``
+    (the matrix-multiply rate the nnlib worker measures then).
     """
     names = list(workers)
-    times: dict[str, list[float]] = {name: [] for name in names}
-    rates = []
-    for epoch in range(WARMUP_EPOCHS + epochs):
+    result.epoch_seconds = {name: [] for name in names}
+    for epoch in range(result.warmup_epochs + result.epochs):
         order = names if epoch % 2 == 0 else names[::-1]  # who goes first alternates
+        timed = epoch >= result.warmup_epochs
         for name in order:
             seconds = workers[name].ask("epoch")["seconds"]
-            if epoch >= WARMUP_EPOCHS:
-                times[name].append(seconds)
-            if name == "nnlib" and epoch >= WARMUP_EPOCHS:
-                rates.append(workers[name].ask("matmul_rate", sizes=SIZES, batch_size=BATCH_SIZE)["gflops"])
+            if timed:
+                result.epoch_seconds[name].append(seconds)
+            if name == "nnlib" and timed:
+                rate = workers[name].ask("matmul_rate", sizes=result.sizes, batch_size=result.batch_size)
+                result.matmul_gflops.append(rate["gflops"])
             time.sleep(HANDOVER_PAUSE)
-        if epoch < WARMUP_EPOCHS:
-            say("warm-up epoch done")
-            continue
-        row = "  ".join(f"{name} {times[name][-1]:.3f} s" for name in names)
-        if "torch" in times:
-            row += f"  torch/nnlib {times['torch'][-1] / times['nnlib'][-1]:.2f}"
-        say(f"epoch {epoch + 1 - WARMUP_EPOCHS:>2}: {row}")
-    return times, rates
+        progress(epoch_line(result, epoch - result.warmup_epochs) if timed else "warm-up epoch done")
+
+
+def header_lines(result: BenchResult) -> list[str]:
+    """The report's first lines: the settings, the machine, the versions, then a blank line."""
+    shape = "-".join(map(str, result.sizes))
+    versions = result.versions
+    compared = f", PyTorch {versions['PyTorch']}" if "PyTorch" in versions else ""
+    lines = [
+        f"nnlib bench: {shape} network (ReLU, softmax + cross-entropy), float32, batch {result.batch_size}, "
+        f"SGD with momentum {result.momentum} (lr {result.lr}), same initial weights and shuffles",
+        f"date: {result.date} UTC",
+        f"machine: {result.cpu}, {result.cores} cores ({result.usable_cores} usable), {result.system}",
+        f"versions: Python {versions['Python']}, NumPy {versions['NumPy']} ({versions['BLAS']}), "
+        f"nnlib {versions['nnlib']}{compared}",
+    ]
+    if result.forced_kernel:
+        lines.append(result.forced_kernel)
+    lines += [
+        f"threads: {result.threads} per framework (OPENBLAS_NUM_THREADS for nnlib, torch.set_num_threads "
+        f"for PyTorch), each in its own process, alternating epoch by epoch",
+        f"data: {result.train_size:,} training images, 10,000 test images; "
+        f"{result.warmup_epochs} untimed warm-up epoch, then {result.epochs} timed",
+    ]
+    if result.torch_missing:
+        lines.append(f"{result.torch_missing}, so there is nothing to compare against: timing nnlib alone. "
+                     "Install it with `pip install 'nnlib[bench]'` (or `pip install torch`) for the comparison.")
+    return lines + [""]
+
+
+def epoch_line(result: BenchResult, index: int) -> str:
+    """The line for timed epoch ``index`` (from 0): each framework's seconds, and their ratio."""
+    row = "  ".join(f"{name} {times[index]:.3f} s" for name, times in result.epoch_seconds.items())
+    if "torch" in result.epoch_seconds:
+        row += f"  torch/nnlib {result.ratios[index]:.2f}"
+    return f"epoch {index + 1:>2}: {row}"
+
+
+def summary_lines(result: BenchResult) -> list[str]:
+    """The report's last lines, after the epochs: medians, speed-up, accuracy, rates, memory."""
+    nnlib_epoch, epochs = result.median_epoch("nnlib"), result.epochs
+    lines = ["", f"nnlib: {nnlib_epoch:.3f} s per epoch (median of {epochs})"]
+    if result.speed_up is not None:
+        lines += [
+            f"torch: {result.median_epoch('torch'):.3f} s per epoch (median of {epochs})",
+            f"speed-up vs torch: {result.speed_up:.2f}x",
+            f"  (median of the {epochs} per-epoch ratios torch/nnlib; they ranged "
+            f"{min(result.ratios):.2f}-{max(result.ratios):.2f})",
+        ]
+    rates, achieved = result.matmul_gflops, result.nnlib_gflops
+    gflops = statistics.median(rates)
+    guide = result.guide_epoch_seconds
+    lines += [
+        f"test accuracy after {result.warmup_epochs + epochs} epochs: "
+        + ", ".join(f"{name} {accuracy:.4f}" for name, accuracy in result.test_accuracy.items()),
+        f"float32 matrix multiply at the training shapes: {gflops:.1f} GFLOP/s "
+        f"(median of {len(rates)}, one after each nnlib epoch; best {max(rates):.1f})",
+        f"nnlib epoch: 6 x {parameter_count(result.sizes):,} parameters x {result.train_size:,} examples "
+        f"= {result.flops / 1e9:.1f} GFLOP in {nnlib_epoch:.3f} s = {achieved:.1f} GFLOP/s, "
+        f"{achieved / gflops:.0%} of the matrix-multiply rate",
+        f"  (nnlib skips the gradient with respect to the input images, so the products it really "
+        f"computes are {_done_fraction(result.sizes):.0%} of that count)",
+        f"guide network (784-64-10 sigmoid, float64, batch 64, plain SGD): "
+        f"{statistics.median(guide):.3f} s per epoch (median of {len(guide)})",
+        f"guide network one example at a time (Python loop): {result.per_example_epoch_seconds:.1f} s "
+        f"per epoch (estimated from {result.per_example_count:,} examples)",
+        "peak memory: " + ", ".join(f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items()),
+    ]
+    if result.busiest_spread > BUSY_SPREAD:
+        lines.append(
+            f"warning: the slowest epoch of one framework took {result.busiest_spread:.1f} times as long "
+            f"as its fastest: something else was using the processor. Rerun on a quiet machine"
+            + (", or with one thread per framework (OPENBLAS_NUM_THREADS=1), which suffers far less."
+               if result.threads > 1 else "."))
+    return lines
+
+
+def report(result: BenchResult, out: TextIO | None = None) -> None:
+    """Print ``result`` as ``python -m nnlib bench`` does: header, epochs, summary."""
+    out = out or sys.stdout
+    epoch_lines = ["warm-up epoch done"] * result.warmup_epochs + [
+        epoch_line(result, index) for index in range(result.epochs)]
+    for line in header_lines(result) + epoch_lines + summary_lines(result):
+        print(line, file=out)
+
+
+def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
+         train_size: int | None = None, guide_epochs: int = 2,
+         per_example_examples: int = PER_EXAMPLE_EXAMPLES, out: TextIO | None = None) -> int:
+    """Run the benchmark and print its report as it goes (see :func:`measure`); return 0."""
+    out = out or sys.stdout
+
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    result = measure(epochs, data_dir, threads=threads, train_size=train_size,
+                     guide_epochs=guide_epochs, per_example_examples=per_example_examples,
+                     progress=say)
+    for line in summary_lines(result):
+        say(line)
+    return 0
 
 
 def _done_fraction(sizes: list[int]) -> float:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sys
 import time
 
 import numpy as np
 
 from nnlib.data import load_mnist, one_hot
-from nnlib.guide import GuideNetwork
+from nnlib.guide import GuideNetwork, train_one_example_at_a_time
 from nnlib.network import Network
 from nnlib.optim import SGD, Momentum
 from nnlib.train import train
@@ -43,8 +42,28 @@ def initial_network(request: dict) -> Network:
 
 
 def peak_memory_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of this process so far, in MB.
+
+    On Linux, the ``VmHWM`` line of ``/proc/self/status``: the high-water mark of this
+    program alone. ``getrusage``'s ``ru_maxrss`` also counts the parent's memory at the
+    moment it started this worker (a parent that holds MNIST already weighs a few hundred
+    MB), so it is only the fallback, for systems without ``/proc`` (macOS reports bytes,
+    Linux kilobytes). ``resource`` is imported here: Windows does not have it (the peak is
+    then NaN), and the module must still import there.
+    """
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # "VmHWM:   282368 kB"
+    except OSError:
+        pass
+    try:
+        import resource
+    except ImportError:
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
 class NnlibWorker:
@@ -82,8 +101,6 @@ class NnlibWorker:
 
     def per_example(self, request: dict) -> dict:
         """Seconds for the guide network's one-example-at-a-time loop over ``examples`` examples."""
-        from nnlib.tools.bench import train_one_example_at_a_time
-
         n = min(request["examples"], len(self.X))
         model = GuideNetwork(rng=request["seed"])
         start = time.perf_counter()
