@@ -4,6 +4,8 @@ The guide builds everything by hand first; the finished pieces live here so that
 chapters, the tests and the command line (``python -m nnlib``) all use the same code.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 from nnlib.activations import relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
 from nnlib.data import MNISTError, load_mnist, one_hot
 from nnlib.gradcheck import gradcheck
@@ -19,15 +21,19 @@ from nnlib.losses import (
 from nnlib.metrics import accuracy, confusion_matrix
 from nnlib.network import Network
 from nnlib.optim import SGD, Adam, Momentum
-from nnlib.train import History, TrainingDiverged, train
+from nnlib.train import History, Model, TrainingDiverged, TrainingStalled, train
 from nnlib.tools.weights import load_weights, save_weights
 
-__version__ = "0.1.0"
+try:  # the version pyproject.toml gives, as installed (pip install -e . counts)
+    __version__ = version("nnlib")
+except PackageNotFoundError:  # run from a source folder that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
-    "Adam", "GuideNetwork", "History", "MNISTError", "Momentum", "Network", "SGD",
-    "TrainingDiverged", "accuracy", "confusion_matrix", "cross_entropy", "gradcheck",
-    "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error", "mse_gradient",
-    "one_hot", "relu", "relu_derivative", "save_weights", "sigmoid", "sigmoid_derivative",
-    "softmax", "softmax_cross_entropy", "softmax_cross_entropy_gradient", "train", "xavier",
+    "Adam", "GuideNetwork", "History", "MNISTError", "Model", "Momentum", "Network", "SGD",
+    "TrainingDiverged", "TrainingStalled", "accuracy", "confusion_matrix", "cross_entropy",
+    "gradcheck", "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error",
+    "mse_gradient", "one_hot", "relu", "relu_derivative", "save_weights", "sigmoid",
+    "sigmoid_derivative", "softmax", "softmax_cross_entropy", "softmax_cross_entropy_gradient",
+    "train", "xavier",
 ]

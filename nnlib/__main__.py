@@ -4,4 +4,5 @@ import sys
 
 from nnlib.tools.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing this module (doctest collection does) runs nothing
+    sys.exit(main())

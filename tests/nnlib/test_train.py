@@ -1,7 +1,14 @@
+"""nnlib.train: the loop, what it records, and the runs it refuses or stops."""
+
+import inspect
+
 import numpy as np
 import pytest
 
-from nnlib import SGD, Adam, GuideNetwork, History, Network, TrainingDiverged, train
+from nnlib import (
+    SGD, Adam, GuideNetwork, History, Model, Network, TrainingDiverged, TrainingStalled, train,
+)
+from nnlib.train import check_training_settings
 
 
 def test_guide_network_learns_on_a_slice(small):
@@ -18,10 +25,11 @@ def test_guide_network_learns_on_a_slice(small):
 
 def test_training_is_reproducible_with_a_seed(small):
     X, Y, *_ = small
-    runs = [train(Network([784, 32, 10], rng=1), X[:1000], Y[:1000], epochs=2, rng=4, progress=False).loss
-            for _ in range(2)]
+    runs = [train(Network([784, 32, 10], rng=1), X[:1000], Y[:1000], epochs=2, rng=4,
+                  progress=False).loss for _ in range(2)]
     assert runs[0] == runs[1]
-    other = train(Network([784, 32, 10], rng=1), X[:1000], Y[:1000], epochs=2, rng=5, progress=False).loss
+    other = train(Network([784, 32, 10], rng=1), X[:1000], Y[:1000], epochs=2, rng=5,
+                  progress=False).loss
     assert other != runs[0]
 
 
@@ -67,14 +75,58 @@ def test_diverging_run_stops_with_clear_error_and_keeps_history(small):
     assert len(info.value.history.loss) == 1 and np.isfinite(info.value.history.loss[0])
 
 
+def test_saturated_sigmoids_stall_after_the_first_epoch(small):
+    """A learning rate of 100 drives every sigmoid of the guide's network to 0 or 1."""
+    X, Y, *_ = small
+    with pytest.raises(TrainingStalled, match="training stalled") as info:
+        train(GuideNetwork(), X[:2000], Y[:2000], epochs=5, optimizer=SGD(100), progress=False)
+    message = str(info.value)
+    assert "a median of 0.5000 over its first tenth" in message  # every output is 0 or 1
+    assert "a mean of 0.5000 over its last tenth" in message
+    assert "learning rate 100" in message and "try a smaller one" in message
+    assert isinstance(info.value, ValueError)
+    history = info.value.history
+    assert len(history.loss) == 1 and history.train_accuracy[0] < 0.2
+
+
+def test_a_tiny_learning_rate_stalls_too(small):
+    X, Y, *_ = small
+    with pytest.raises(TrainingStalled, match="if the rate is already tiny, try a larger one"):
+        train(Network([784, 32, 10], rng=0), X[:1280], Y[:1280], epochs=2,
+              optimizer=SGD(1e-7), progress=False)
+
+
+def test_a_trained_network_is_not_flagged_when_its_loss_is_flat(small):
+    X, Y, *_ = small
+    net = Network([784, 32, 10], rng=0)
+    train(net, X[:2000], Y[:2000], epochs=2, optimizer=SGD(0.1), progress=False)
+    history = train(net, X[:2000], Y[:2000], epochs=1, optimizer=SGD(1e-9), progress=False)
+    assert history.train_accuracy[0] > 0.8  # nothing left to learn at this rate, and no error
+
+
 def test_bad_training_input(small):
     X, Y, X_test, y_test = small
     with pytest.raises(ValueError, match=r"X has shape \(10, 784\) and Y has shape \(9, 10\)"):
         train(GuideNetwork(), X[:10], Y[:9], epochs=1, progress=False)
     with pytest.raises(ValueError, match="both X_test and y_test"):
         train(GuideNetwork(), X[:10], Y[:10], epochs=1, X_test=X_test, progress=False)
-    with pytest.raises(ValueError, match="epochs and batch_size must be >= 1"):
-        train(GuideNetwork(), X[:10], Y[:10], epochs=0, progress=False)
+
+
+@pytest.mark.parametrize(
+    "epochs, batch_size, message",
+    [
+        (0, 64, "epochs must be a whole number >= 1, got 0"),
+        (2.5, 64, "epochs must be a whole number >= 1, got 2.5"),
+        (1, 0, "batch_size must be a whole number >= 1, got 0: it is the number of examples"),
+        (1, True, "batch_size must be a whole number >= 1, got True"),
+    ],
+)
+def test_training_settings_rule(epochs, batch_size, message):
+    with pytest.raises(ValueError, match=message):
+        check_training_settings(epochs, batch_size)
+    with pytest.raises(ValueError, match=message):  # train applies the same rule, first
+        train(GuideNetwork(), np.zeros((4, 784)), np.zeros((3, 10)), epochs=epochs,
+              batch_size=batch_size, progress=False)
 
 
 def test_progress_bar_and_epoch_lines(small, capsys):
@@ -90,3 +142,16 @@ def test_history_as_arrays():
     arrays = h.as_arrays()
     np.testing.assert_array_equal(arrays["loss"], [1.0, 0.5])
     assert arrays["test_accuracy"].shape == (0,)
+
+
+@pytest.mark.parametrize("model", [GuideNetwork(), Network([784, 16, 10])])
+def test_both_networks_are_models(model):
+    assert isinstance(model, Model)
+    assert inspect.signature(model.forward).parameters["training"].default is False
+    for name in ("forward", "loss", "backward", "predict"):
+        assert callable(getattr(model, name))
+    assert set(model.grads) == set(model.params)  # even before the first backward
+
+
+def test_an_object_without_the_methods_is_not_a_model():
+    assert not isinstance(object(), Model)
