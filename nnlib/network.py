@@ -9,6 +9,8 @@ error. Either way the first gradient of backpropagation is ``(output - target) /
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from nnlib.activations import sigmoid, sigmoid_derivative, softmax
@@ -35,11 +37,24 @@ class Network:
     ) -> None:
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
-            raise ValueError(f"sizes must list at least an input and an output size, all >= 1; got {sizes}")
+            raise ValueError(
+                f"sizes must list at least an input and an output size, all >= 1; got {sizes}. "
+                f"Give one size per layer, e.g. [784, 64, 10] for one hidden layer of 64."
+            )
         if activation not in ACTIVATION_LAYERS:
             raise ValueError(f"unknown activation {activation!r}; choose one of {sorted(ACTIVATION_LAYERS)}")
         if output not in OUTPUTS:
             raise ValueError(f"unknown output {output!r}; choose one of {list(OUTPUTS)}")
+        if not 0.0 <= dropout < 1.0:
+            raise ValueError(
+                f"dropout must be in [0, 1), got {dropout}: it is the probability of zeroing "
+                f"each hidden output while training. Use 0 for none, or e.g. 0.2."
+            )
+        if not (0.0 <= l2 < math.inf):
+            raise ValueError(
+                f"l2 must be a finite number >= 0, got {l2}: it is the weight of the penalty "
+                f"on large weights. Use 0 for none, or e.g. 1e-4."
+            )
         rng = np.random.default_rng(rng)
         self.sizes, self.activation, self.output_kind, self.init = sizes, activation, output, init
         self.dtype, self.dropout, self.l2 = np.dtype(dtype), float(dropout), float(l2)

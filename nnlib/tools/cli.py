@@ -12,23 +12,29 @@ import sys
 import numpy as np
 
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
-from nnlib.network import Network
+from nnlib.init import INITIALIZERS
+from nnlib.layers import ACTIVATION_LAYERS
+from nnlib.network import OUTPUTS, Network
 from nnlib.optim import OPTIMIZERS
-from nnlib.train import TrainingDiverged, train
 from nnlib.tools.weights import save_weights
+from nnlib.train import check_training_settings, train
+
+N_PIXELS = 28 * 28  # an MNIST image, flattened: the network's input size
+N_DIGITS = 10
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``python -m nnlib``; its choices come from nnlib's registries."""
     parser = argparse.ArgumentParser(prog="python -m nnlib", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     t = commands.add_parser("train", help="train a network on MNIST and report its test accuracy")
     t.add_argument("--hidden", type=int, nargs="+", default=[64], metavar="N",
                    help="hidden layer sizes (default: 64, the guide's network)")
-    t.add_argument("--activation", choices=["sigmoid", "relu"], default="sigmoid")
-    t.add_argument("--output", choices=["sigmoid", "softmax"], default="sigmoid",
+    t.add_argument("--activation", choices=sorted(ACTIVATION_LAYERS), default="sigmoid")
+    t.add_argument("--output", choices=sorted(OUTPUTS), default="sigmoid",
                    help="sigmoid + squared error (the guide) or softmax + cross-entropy")
-    t.add_argument("--init", choices=["guide", "xavier", "he"], default="guide")
+    t.add_argument("--init", choices=sorted(INITIALIZERS), default="guide")
     t.add_argument("--epochs", type=int, default=20)
     t.add_argument("--batch-size", type=int, default=64)
     t.add_argument("--lr", type=float, default=0.5, help="learning rate (default: 0.5)")
@@ -54,11 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    X_train, y_train, X_test, y_test = load_mnist(args.data_dir)
-    sizes = [X_train.shape[1], *args.hidden, 10]
-    model = Network(sizes, activation=args.activation, output=args.output, init=args.init,
-                    rng=args.seed, dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
+    """``python -m nnlib train``: every setting is checked before the data is loaded."""
+    check_training_settings(args.epochs, args.batch_size)
+    model = Network([N_PIXELS, *args.hidden, N_DIGITS], activation=args.activation,
+                    output=args.output, init=args.init, rng=args.seed,
+                    dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
     optimizer = OPTIMIZERS[args.optimizer](lr=args.lr)
+    X_train, y_train, X_test, y_test = load_mnist(args.data_dir)
     print(f"training {model} with {optimizer}, batch size {args.batch_size}, {args.epochs} epochs")
     history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),
                     epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,
@@ -73,12 +81,14 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_data(args: argparse.Namespace) -> int:
+    """``python -m nnlib data``: download what is missing, then check all four files."""
     download_mnist(args.data_dir)
     print(describe(args.data_dir))
     return 0
 
 
 def run_bench(args: argparse.Namespace) -> int:
+    """``python -m nnlib bench``: nnlib timed against PyTorch (see :mod:`nnlib.tools.bench`)."""
     from nnlib.tools.bench import main as bench_main
 
     if args.threads is not None and args.threads < 1:
@@ -87,10 +97,11 @@ def run_bench(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a bad setting or a failed run prints ``error: ...`` and returns 1."""
     args = build_parser().parse_args(argv)
     commands = {"train": run_train, "data": run_data, "bench": run_bench}
     try:
         return commands[args.command](args)
-    except (MNISTError, TrainingDiverged, ValueError) as error:
+    except (MNISTError, ValueError) as error:  # TrainingDiverged and TrainingStalled too
         print(f"error: {error}", file=sys.stderr)
         return 1

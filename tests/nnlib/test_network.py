@@ -69,7 +69,11 @@ def test_dropout_sits_after_each_hidden_activation_and_rests_at_test_time():
         ({"sizes": [4, 2], "activation": "tanh"}, "unknown activation 'tanh'"),
         ({"sizes": [4, 2], "output": "linear"}, "unknown output 'linear'"),
         ({"sizes": [4]}, "at least an input and an output"),
-        ({"sizes": [4, 0, 2]}, "all >= 1"),
+        ({"sizes": [4, 0, 2]}, r"all >= 1; got \[4, 0, 2\]\. Give one size per layer"),
+        ({"sizes": [4, 3, 2], "dropout": 1.0}, r"dropout must be in \[0, 1\), got 1.0"),
+        ({"sizes": [4, 3, 2], "dropout": -0.1}, r"dropout must be in \[0, 1\), got -0.1"),
+        ({"sizes": [4, 2], "l2": -1e-4}, "l2 must be a finite number >= 0, got -0.0001"),
+        ({"sizes": [4, 2], "l2": float("nan")}, "l2 must be a finite number >= 0, got nan"),
     ],
 )
 def test_bad_settings_are_refused(settings, message):

@@ -1,14 +1,18 @@
-"""The command line, run as a reader runs it: ``python -m nnlib ...`` in a subprocess."""
+"""The command line: ``python -m nnlib ...`` as a reader runs it, and its settings checks."""
 
 import os
 import re
 import subprocess
 import sys
 
-import numpy as np
 import pytest
 
 import nnlib
+from nnlib.init import INITIALIZERS
+from nnlib.layers import ACTIVATION_LAYERS
+from nnlib.network import OUTPUTS
+from nnlib.optim import OPTIMIZERS
+from nnlib.tools import cli
 
 
 def run(*args, env_extra=None):
@@ -43,6 +47,50 @@ def test_diverging_run_exits_with_message(data_dir):
     assert result.returncode == 1
     assert "training diverged" in result.stderr and "Lower the learning rate" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_negative_learning_rate_is_refused_before_anything_else(tmp_path):
+    """The data directory does not exist either: the learning rate is checked first."""
+    result = run("train", "--lr", "-1", "--data-dir", str(tmp_path / "nowhere"))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("error: lr must be a positive, finite number, got -1.0.")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--batch-size", "0"], "batch_size must be a whole number >= 1, got 0"),
+        (["--epochs", "0"], "epochs must be a whole number >= 1, got 0"),
+        (["--dropout", "1.5"], r"dropout must be in [0, 1), got 1.5"),
+        (["--l2", "-1"], "l2 must be a finite number >= 0, got -1.0"),
+        (["--hidden", "64", "0"], "all >= 1; got [784, 64, 0, 10]"),
+        (["--optimizer", "momentum", "--lr", "nan"], "lr must be a positive, finite number, got nan"),
+    ],
+)
+def test_bad_settings_are_refused_before_the_data_is_loaded(options, message, tmp_path, capsys):
+    assert cli.main(["train", *options, "--data-dir", str(tmp_path / "nowhere")]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: ") and message in err  # no banner, no data
+
+
+def test_a_stalled_run_is_an_error_message(small, monkeypatch, capsys):
+    X, Y, X_test, y_test = small
+    monkeypatch.setattr(cli, "load_mnist", lambda data_dir: (X[:2000], Y[:2000].argmax(axis=1),
+                                                            X_test, y_test))
+    assert cli.main(["train", "--epochs", "3", "--lr", "100", "--no-progress"]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("training Network(784-64-10, sigmoid, sigmoid, float32) with SGD(lr=100.0)")
+    assert err.startswith("error: training stalled: the loss did not fall in the first epoch")
+
+
+def test_choices_come_from_the_registries():
+    parser = cli.build_parser()
+    train = parser._subparsers._group_actions[0].choices["train"]  # argparse keeps them here
+    choices = {action.dest: action.choices for action in train._actions if action.choices}
+    assert choices == {"activation": sorted(ACTIVATION_LAYERS), "output": sorted(OUTPUTS),
+                       "init": sorted(INITIALIZERS), "optimizer": sorted(OPTIMIZERS),
+                       "dtype": ["float32", "float64"]}
 
 
 def test_data_command_reports_verified_files(data_dir):
