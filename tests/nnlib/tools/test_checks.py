@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnlib import GuideNetwork, Network
-from nnlib.tools.checks import check_same_shape
+from nnlib.tools.checks import check_finite, check_same_shape
 
 
 def test_same_shape_names_both_arrays():
@@ -34,3 +34,19 @@ def test_wrong_targets():
             net.backward(np.zeros((5, 10)))
         with pytest.raises(ValueError, match="one-hot"):
             net.loss(np.zeros(4))
+
+
+def test_nan_and_infinite_inputs_are_refused_by_name():
+    X = np.zeros((6, 784), np.float32)
+    X[4, 10], X[2, 3], X[4, 11] = np.nan, np.inf, -np.inf
+    for net in (GuideNetwork(), Network([784, 16, 10])):
+        with pytest.raises(ValueError, match=r"X contains NaN or infinite values \(3 of them, "
+                                             r"first in row 2\).*fix or drop them"):
+            net.forward(X)
+
+
+def test_finite_values_integers_and_large_sums_pass():
+    check_finite(np.full((3, 4), np.finfo(np.float32).max, np.float32))  # their sum overflows
+    check_finite(np.arange(12).reshape(3, 4))
+    with pytest.raises(ValueError, match=r"inputs contains NaN or infinite values \(1 of them"):
+        check_finite(np.array([[1.0, np.nan]]), "inputs")
