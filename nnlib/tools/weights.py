@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from nnlib.guide import GuideNetwork
 from nnlib.network import Network
 
 CONFIG_KEY = "__config__"
+_SAVE_AGAIN = "Save the network again with nnlib.save_weights (or python -m nnlib train --save)."
 
 
 def save_weights(model, path: str | os.PathLike) -> Path:
@@ -31,20 +33,36 @@ def save_weights(model, path: str | os.PathLike) -> Path:
 
 
 def load_weights(path: str | os.PathLike):
-    """Rebuild the network saved by :func:`save_weights` at ``path``, with its trained weights."""
+    """Rebuild the network saved by :func:`save_weights` at ``path``, with its trained weights.
+
+    Raises:
+        FileNotFoundError: there is no file at ``path``.
+        ValueError: the file is damaged, truncated or not an nnlib weights file; the
+            message names the file and what is wrong with it.
+    """
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"no weights file at {path}: train and save a network first.")
+    if not zipfile.is_zipfile(path):
+        raise ValueError(
+            f"{path} is not an nnlib weights file: it is not a .npz (zip) archive, so it is "
+            f"truncated, damaged or another kind of file. {_SAVE_AGAIN}"
+        )
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {name: data[name] for name in data.files}
-    except (ValueError, OSError) as error:
-        raise ValueError(f"{path} is not a readable nnlib weights file ({error}).") from error
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile) as error:
+        raise ValueError(
+            f"{path} is not a readable nnlib weights file ({error}). {_SAVE_AGAIN}"
+        ) from error
     if CONFIG_KEY not in arrays:
         raise ValueError(f"{path} has no {CONFIG_KEY} entry: it was not written by nnlib.save_weights.")
-    config = json.loads(str(arrays.pop(CONFIG_KEY)))
-    kind = config.pop("class")
-    dtype = np.dtype(config.pop("dtype")).type
+    try:
+        config = json.loads(str(arrays.pop(CONFIG_KEY)))
+        kind = config.pop("class")
+        dtype = np.dtype(config.pop("dtype")).type
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"{path}: its {CONFIG_KEY} entry is damaged ({error}). {_SAVE_AGAIN}") from error
     if kind == "GuideNetwork":
         model = GuideNetwork(**config, dtype=dtype)
     elif kind == "Network":

@@ -1,3 +1,5 @@
+"""nnlib.tools.weights: a network saved and loaded back, and files that are refused."""
+
 import numpy as np
 import pytest
 
@@ -37,3 +39,22 @@ def test_missing_and_foreign_files(tmp_path):
     np.savez(tmp_path / "plain.npz", W1=np.zeros(3))
     with pytest.raises(ValueError, match="not written by nnlib"):
         load_weights(tmp_path / "plain.npz")
+
+
+@pytest.mark.parametrize(
+    "damage, problem",
+    [
+        (lambda raw: raw[: len(raw) // 2], "it is not a .npz (zip) archive"),  # a copy cut short
+        (lambda raw: b"W1,b1\n0.1,0.2\n", "it is not a .npz (zip) archive"),  # a text file
+        (lambda raw: raw[:200] + bytes([raw[200] ^ 0xFF]) + raw[201:], "Bad CRC-32"),  # one byte
+    ],
+)
+def test_damaged_and_foreign_files_name_the_file_and_the_problem(tmp_path, damage, problem):
+    raw = save_weights(GuideNetwork(8, 2, 2), tmp_path / "good.npz").read_bytes()
+    path = tmp_path / "weights.npz"
+    path.write_bytes(damage(raw))
+    with pytest.raises(ValueError) as error:
+        load_weights(path)
+    message = str(error.value)
+    assert str(path) in message and problem in message
+    assert "Save the network again with nnlib.save_weights" in message
