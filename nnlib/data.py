@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+import platformdirs
 
 # The four files, by the names every MNIST loader uses (without the ".gz").
 TRAIN_IMAGES = "train-images-idx3-ubyte"
@@ -96,15 +97,13 @@ class MNISTError(Exception):
 def default_data_dir() -> Path:
     """Return the per-user cache directory where MNIST is kept when nothing else is given.
 
-    ``$XDG_CACHE_HOME/nnlib/mnist`` (usually ``~/.cache/nnlib/mnist``) on Linux and macOS,
-    ``%LOCALAPPDATA%\\nnlib\\mnist`` on Windows. The directory is not created here; it is
-    created when the files are first downloaded.
+    The ``mnist`` folder of nnlib's cache directory, as ``platformdirs`` names it for this
+    system: ``$XDG_CACHE_HOME/nnlib/mnist`` (usually ``~/.cache/nnlib/mnist``) on Linux,
+    ``~/Library/Caches/nnlib/mnist`` on macOS, ``%LOCALAPPDATA%\\nnlib\\Cache\\mnist``
+    on Windows. The directory is not created here; it is created when the files are first
+    downloaded.
     """
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "nnlib" / "mnist"
+    return Path(platformdirs.user_cache_dir("nnlib", appauthor=False)) / "mnist"
 
 
 def _resolve_dir(data_dir: str | os.PathLike[str] | None) -> tuple[Path, str | None]:

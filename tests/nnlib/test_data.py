@@ -14,12 +14,14 @@ import http.server
 import os
 import shutil
 import socket
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
+import platformdirs
 import pytest
 
 from nnlib import data
@@ -366,11 +368,16 @@ def test_gz_is_preferred_when_both_exist(raw_dir: Path, real_dir: Path, tmp_path
 # --------------------------------------------------------------------------- where files live
 
 
+def test_default_data_dir_is_the_user_cache_of_platformdirs() -> None:
+    expected = Path(platformdirs.user_cache_dir("nnlib", appauthor=False)) / "mnist"
+    assert default_data_dir() == expected
+
+
 def test_default_data_dir_follows_xdg_cache_home(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if os.name == "nt":
-        pytest.skip("XDG_CACHE_HOME is not used on Windows")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG_CACHE_HOME is the cache directory's setting on Linux only")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert default_data_dir() == tmp_path / "cache" / "nnlib" / "mnist"
     monkeypatch.delenv("XDG_CACHE_HOME")
@@ -381,8 +388,8 @@ def test_default_data_dir_follows_xdg_cache_home(
 def test_default_directory_is_created_by_download(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if os.name == "nt":
-        pytest.skip("XDG_CACHE_HOME is not used on Windows")
+    if not sys.platform.startswith("linux"):
+        pytest.skip("XDG_CACHE_HOME is the cache directory's setting on Linux only")
     monkeypatch.delenv("NNLIB_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     target = tmp_path / "nnlib" / "mnist"
