@@ -135,6 +135,20 @@ def open_page(context, local: str):
     return page, watch
 
 
+def visit_page(context, local: str, source: str, look):
+    """Open the page ``source`` in a new tab of ``context``, let ``look(page)`` look at it.
+
+    Returns the HTTP status, what ``look`` returned, and the page's ``Watch``; the tab is
+    closed afterwards.
+    """
+    page, watch = open_page(context, local)
+    try:
+        response = page.goto(local + html_path(source), wait_until="load")
+        return (response.status if response else None), look(page), watch
+    finally:
+        page.close()
+
+
 def new_page(browser, local: str, viewport=DESKTOP, **options):
     """A page in a browser context of its own (see ``new_context``), and its ``Watch``.
 

@@ -10,7 +10,7 @@ import pytest
 
 from nnlib.tools.site.pages import nav_pages
 
-from .support import PHONE, html_path, new_context, new_page, open_page, screenshot_path
+from .support import PHONE, new_context, new_page, screenshot_path, visit_page
 
 PHONE_OPTIONS = dict(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=1)
 
@@ -115,22 +115,19 @@ def phone(browser, server):
 
 @pytest.fixture(scope="module", params=nav_pages())
 def phone_visit(request, phone, server, screenshots) -> PhoneVisit:
-    source = request.param
-    result = PhoneVisit(source)
-    page, watch = open_page(phone, server)
-    try:
-        response = page.goto(server + html_path(source), wait_until="load")
-        result.status = response.status if response else None
+    result = PhoneVisit(request.param)
+
+    def look(page):
         result.overflow = page.evaluate(OVERFLOW_JS)
-        page.screenshot(path=screenshot_path("phone", source), full_page=True)
+        page.screenshot(path=screenshot_path("phone", result.source), full_page=True)
         page.evaluate("window.scrollTo(0, 0)")
         result.drawer_before = page.evaluate(DRAWER_JS)
         page.locator("label.md-header__button[for=__drawer]").click()
         page.wait_for_function(DRAWER_OPEN_JS)
         result.drawer_after = page.evaluate(DRAWER_JS)
-        result.problems = watch.problems()
-    finally:
-        page.close()
+
+    result.status, _, watch = visit_page(phone, server, result.source, look)
+    result.problems = watch.problems()
     return result
 
 
