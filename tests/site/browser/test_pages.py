@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
@@ -185,32 +184,13 @@ def compare_copies(copied: list[str], tested: list[str]) -> list[str]:
     return [f"Python block {n} is shown, but no test runs it:\n{text}" for n, text in shown]
 
 
-def copies_from_the_library(copied: list[str], module: str) -> list[str]:
-    """Where the copied blocks of a reference page are not lines of the module's source.
-
-    A reference page shows nnlib's own code ("Source code in nnlib/..."), which the
-    library's tests run; every line a block copies must be a line of that file.
-    """
-    if not copied:
-        return []
-    source = {line.strip() for line in (ROOT / "nnlib" / f"{module}.py").read_text().splitlines()}
-    return [f"Python block {number}: {line.strip()!r} is not in nnlib/{module}.py"
-            for number, text in enumerate(copied, 1)
-            for line in text.splitlines() if line.strip() and line.strip() not in source][:5]
-
-
 def test_copy_button_copies_the_tested_code(visit):
-    """Python blocks copy exactly the code their tests ran (up to a final newline), or on a
-    reference page lines of the library's source; other blocks (output, shell commands)
-    copy the text they show."""
+    """Python blocks copy exactly the code their tests ran (up to a final newline); other
+    blocks (output, shell commands, a docstring's examples) copy the text they show."""
     python = [b for b in visit.blocks if b["language"] in PYTHON]
     if any(b["copied"] in (None, NOTHING_COPIED) for b in python):
         pytest.skip("some copy buttons do not work: see the copy-button test")
-    copied = [b["copied"] for b in python]
-    if visit.source.startswith("reference/"):
-        problems = copies_from_the_library(copied, Path(visit.source).stem)
-    else:
-        problems = compare_copies(copied, expected_python_code(visit.source))
+    problems = compare_copies([b["copied"] for b in python], expected_python_code(visit.source))
     for number, block in enumerate(visit.blocks, 1):
         if block["language"] not in PYTHON and block["copied"] not in (None, NOTHING_COPIED):
             if block["copied"].rstrip("\n") != block["text"].rstrip("\n"):
