@@ -1,7 +1,8 @@
 """Part 1, Level 1: the Python basics that the network code is made of.
 
 Run it on its own:  python snippets/part1/basics.py
-Each section prints what the page shows, and an assert checks every claim the page makes.
+Each section prints what the page shows, and an assert checks every claim the
+page makes.
 """
 
 # --8<-- [start:imports]
@@ -61,7 +62,7 @@ assert average == 1.25
 
 # --8<-- [start:functions]
 def weighted_sum(inputs, weights, bias):
-    """Multiply each input by its weight, add the products up, then add the bias."""
+    """Multiply each input by its weight, add the products up, add the bias."""
     total = bias
     for i in range(len(inputs)):
         total += inputs[i] * weights[i]
@@ -79,7 +80,8 @@ loss = 0.123456
 accuracy = 0.9712
 print(f"epoch {epoch}: loss {loss:.4f}, accuracy {accuracy:.1%}")
 print(f"{epoch:>3d} | {loss:8.3f}")  # widths line numbers up in a table
-print(f"{loss = }")                   # '=' prints the name too: handy when debugging
+print(f"{loss = }")  # '=' prints the name too: handy when debugging
+
 assert f"{loss:.4f}" == "0.1235" and f"{accuracy:.1%}" == "97.1%"
 # --8<-- [end:fstrings]
 

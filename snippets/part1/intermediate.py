@@ -1,4 +1,6 @@
-"""Part 1, Level 2: intermediate Python (comprehensions, tuples, dicts, zip, classes).
+"""Part 1, Level 2: intermediate Python.
+
+Comprehensions, tuples, dicts, zip, classes.
 
 Run it on its own:  python snippets/part1/intermediate.py
 """
@@ -10,9 +12,9 @@ import math
 
 # --8<-- [start:comprehensions]
 raw_pixels = [0, 51, 255, 102]
-scaled = [p / 255 for p in raw_pixels]          # the same as a loop that appends
+scaled = [p / 255 for p in raw_pixels]         # the same as a loop that appends
 print(scaled)
-bright = [p for p in raw_pixels if p > 100]     # keep only some items
+bright = [p for p in raw_pixels if p > 100]    # keep only some items
 print(bright)
 squares = [i * i for i in range(5)]
 print(squares)
@@ -51,7 +53,8 @@ sizes["hidden"] = 128             # change it
 sizes["dropout"] = 0.5            # or add a new key
 for name, size in sizes.items():  # .items() gives (key, value) pairs
     print(f"{name:>7}: {size}")
-print("l2" in sizes, sizes.get("l2", 0.0))  # .get gives a default for a missing key
+# .get gives a default for a missing key
+print("l2" in sizes, sizes.get("l2", 0.0))
 assert sizes["hidden"] == 128 and len(sizes) == 4
 # --8<-- [end:dicts]
 
@@ -92,7 +95,8 @@ class Neuron:
     """One neuron: a weighted sum of its inputs, squashed by the sigmoid."""
 
     def __init__(self, weights, bias):
-        # __init__ runs when the neuron is created; it stores what the neuron knows.
+        # __init__ runs when the neuron is created;
+        # it stores what the neuron knows.
         self.weights = weights
         self.bias = bias
 
@@ -112,7 +116,8 @@ neuron = Neuron(weights=[0.5, -0.5], bias=0.0)
 print(neuron)
 print(f"{neuron.forward([1.0, 1.0]):.4f}")  # z = 0.5 - 0.5 + 0 = 0
 print(f"{neuron.forward([2.0, 0.0]):.4f}")  # z = 1.0
-neuron.bias = 1.0                             # attributes can change: that is learning
+neuron.bias = 1.0  # attributes can change: that is learning
+
 print(f"{neuron.forward([1.0, 1.0]):.4f}")  # z = 1.0 now
 assert neuron.forward([2.0, 2.0]) == neuron.forward([0.0, 0.0])
 assert math.isclose(Neuron([0.5, -0.5], 0.0).forward([1.0, 1.0]), 0.5)

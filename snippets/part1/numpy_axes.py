@@ -14,7 +14,7 @@ scores = np.array([[0.1, 0.7, 0.2],
                    [0.3, 0.3, 0.4],
                    [0.2, 0.5, 0.3]])  # (4, 3): 4 examples, 3 classes
 print(scores.sum().round(6))          # everything: one number
-print(scores.sum(axis=0))             # down the rows: one number per column, (3,)
+print(scores.sum(axis=0))             # down the rows: one per column, (3,)
 print(scores.sum(axis=1))             # across the columns: one per row, (4,)
 assert scores.sum(axis=0).shape == (3,) and scores.sum(axis=1).shape == (4,)
 assert np.allclose(scores.sum(axis=1), 1.0)
@@ -54,10 +54,13 @@ assert np.allclose(centred.mean(axis=0), 0.0)
 
 # --8<-- [start:bias-gradient]
 rng = np.random.default_rng(0)
-d_output = rng.standard_normal((64, 10))   # one error signal per example and output
-db = d_output.sum(axis=0, keepdims=True) / len(d_output)  # average over the batch
-print(db.shape)                            # (1, 10): the same shape as b2
-assert db.shape == (1, 10) and np.allclose(db, d_output.mean(axis=0, keepdims=True))
+# one error signal per example and output
+d_output = rng.standard_normal((64, 10))
+# average over the batch
+db = d_output.sum(axis=0, keepdims=True) / len(d_output)
+print(db.shape)  # (1, 10): the same shape as b2
+assert db.shape == (1, 10)
+assert np.allclose(db, d_output.mean(axis=0, keepdims=True))
 # --8<-- [end:bias-gradient]
 
 # --8<-- [start:keepdims-mistake]
@@ -65,7 +68,9 @@ scores = np.array([[1.0, 3.0],
                    [2.0, 2.0],
                    [0.0, 4.0]])        # (3, 2)
 try:
-    scores / scores.sum(axis=1)        # (3, 2) / (3,): the 3 lines up with the 2
+    # (3, 2) / (3,): the 3 lines up with the 2
+    scores / scores.sum(axis=1)
+
 except ValueError as err:
     print("ValueError:", err)
 # --8<-- [end:keepdims-mistake]

@@ -34,7 +34,9 @@ print(np.broadcast_shapes((3, 4), (4,)))     # (4,) is treated as (1, 4)
 print(np.broadcast_shapes((3, 1), (1, 4)))   # both stretch
 print(np.broadcast_shapes((3, 4), ()))       # a plain number fits anything
 try:
-    np.ones((3, 4)) + np.ones(3)             # (3,) lines up with the 4: no match
+    # (3,) lines up with the 4: no match
+    np.ones((3, 4)) + np.ones(3)
+
 except ValueError as err:
     print("ValueError:", err)
 assert np.broadcast_shapes((64, 10), (1, 10)) == (64, 10)

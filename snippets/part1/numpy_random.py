@@ -1,4 +1,5 @@
-"""Part 1, Level 3: random numbers you can repeat, permutations, shuffling X and y together.
+"""Part 1, Level 3: random numbers you can repeat, permutations, shuffling X
+and y together.
 
 Run it on its own:  python snippets/part1/numpy_random.py
 """
@@ -20,7 +21,8 @@ assert np.array_equal(first, np.random.default_rng(42).standard_normal(3))
 
 # --8<-- [start:normal]
 rng = np.random.default_rng(0)
-W = rng.standard_normal((784, 64)) * 0.1   # mean 0, spread (standard deviation) 0.1
+# mean 0, spread (standard deviation) 0.1
+W = rng.standard_normal((784, 64)) * 0.1
 print(f"mean {W.mean():.4f}, std {W.std():.4f}")
 print(f"{np.mean(np.abs(W) < 0.2):.1%} of the weights lie within 0.2 of zero")
 assert abs(W.mean()) < 0.005 and abs(W.std() - 0.1) < 0.005
@@ -35,8 +37,11 @@ assert sorted(order.tolist()) == [0, 1, 2, 3, 4]
 
 # --8<-- [start:shuffle-together]
 rng = np.random.default_rng(0)
-X = np.array([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]])   # (5, 2): example i is all i
-y = np.array([0, 1, 2, 3, 4])                            # (5,): its label is i
+# (5, 2): example i is all i
+X = np.array([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]])
+# (5,): its label is i
+y = np.array([0, 1, 2, 3, 4])
+
 order = rng.permutation(len(X))   # ONE order ...
 X_shuffled = X[order]             # ... used for the inputs ...
 y_shuffled = y[order]             # ... and for the labels
