@@ -81,7 +81,6 @@ accuracy = 0.9712
 print(f"epoch {epoch}: loss {loss:.4f}, accuracy {accuracy:.1%}")
 print(f"{epoch:>3d} | {loss:8.3f}")  # widths line numbers up in a table
 print(f"{loss = }")  # '=' prints the name too: handy when debugging
-
 assert f"{loss:.4f}" == "0.1235" and f"{accuracy:.1%}" == "97.1%"
 # --8<-- [end:fstrings]
 

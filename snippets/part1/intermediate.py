@@ -117,7 +117,6 @@ print(neuron)
 print(f"{neuron.forward([1.0, 1.0]):.4f}")  # z = 0.5 - 0.5 + 0 = 0
 print(f"{neuron.forward([2.0, 0.0]):.4f}")  # z = 1.0
 neuron.bias = 1.0  # attributes can change: that is learning
-
 print(f"{neuron.forward([1.0, 1.0]):.4f}")  # z = 1.0 now
 assert neuron.forward([2.0, 2.0]) == neuron.forward([0.0, 0.0])
 assert math.isclose(Neuron([0.5, -0.5], 0.0).forward([1.0, 1.0]), 0.5)

@@ -80,7 +80,6 @@ ax.plot(z, np.tanh(z))
 with tempfile.TemporaryDirectory() as folder:   # deleted again at the end
     path = Path(folder) / "curve.png"
     fig.savefig(path, dpi=100)  # in your project: fig.savefig("curve.png")
-
     print(path.name, path.read_bytes()[:4])
     assert path.read_bytes()[:4] == b"\x89PNG"
 plt.close(fig)

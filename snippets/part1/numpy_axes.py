@@ -70,7 +70,6 @@ scores = np.array([[1.0, 3.0],
 try:
     # (3, 2) / (3,): the 3 lines up with the 2
     scores / scores.sum(axis=1)
-
 except ValueError as err:
     print("ValueError:", err)
 # --8<-- [end:keepdims-mistake]

@@ -36,7 +36,6 @@ print(np.broadcast_shapes((3, 4), ()))       # a plain number fits anything
 try:
     # (3,) lines up with the 4: no match
     np.ones((3, 4)) + np.ones(3)
-
 except ValueError as err:
     print("ValueError:", err)
 assert np.broadcast_shapes((64, 10), (1, 10)) == (64, 10)

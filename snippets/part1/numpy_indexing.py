@@ -57,7 +57,6 @@ assert correct.mean() == 0.8
 letters = np.array(["a", "b", "c", "d", "e"])
 order = np.array([3, 0, 4, 1, 2])   # a permutation: every index exactly once
 print(letters[order])               # an index array picks items in that order
-
 print(letters[[0, 0, 4]])           # repeats are allowed too
 assert list(letters[order]) == ["d", "a", "e", "b", "c"]
 # --8<-- [end:fancy]

@@ -41,7 +41,6 @@ rng = np.random.default_rng(0)
 X = np.array([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]])
 # (5,): its label is i
 y = np.array([0, 1, 2, 3, 4])
-
 order = rng.permutation(len(X))   # ONE order ...
 X_shuffled = X[order]             # ... used for the inputs ...
 y_shuffled = y[order]             # ... and for the labels
