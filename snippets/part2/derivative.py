@@ -1,4 +1,5 @@
-"""Part 2: the sigmoid's derivative, a * (1 - a), checked against a finite difference.
+"""Part 2: the sigmoid's derivative, a * (1 - a), checked against a finite
+difference.
 
 Run it on its own:  python snippets/part2/derivative.py
 """
@@ -38,7 +39,8 @@ assert slopes.max() == 0.25 and slopes[0] < 1e-4
 # --8<-- [end:vanishing]
 
 # --8<-- [start:chain-rule]
-x, w, b, target = 1.5, 0.8, -0.2, 1.0   # one input, one weight, a bias, the right answer
+# one input, one weight, a bias, the right answer
+x, w, b, target = 1.5, 0.8, -0.2, 1.0
 
 
 def loss(w):

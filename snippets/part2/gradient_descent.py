@@ -1,4 +1,5 @@
-"""Part 2: gradient descent on a one-dimensional loss, then on one sigmoid neuron.
+"""Part 2: gradient descent on a one-dimensional loss, then on one sigmoid
+neuron.
 
 Run it on its own:  python snippets/part2/gradient_descent.py
 """
@@ -21,7 +22,8 @@ def gradient(w):
     return 2 * (w - 3)
 
 
-print(loss(0.0), gradient(0.0))   # at w = 0: loss 9, slope -6 (downhill is to the right)
+# at w = 0: loss 9, slope -6 (downhill is to the right)
+print(loss(0.0), gradient(0.0))
 print(loss(3.0), gradient(3.0))   # at the bottom the slope is 0
 assert gradient(3.0) == 0 and gradient(5.0) > 0 > gradient(1.0)
 # --8<-- [end:loss]
@@ -41,7 +43,10 @@ assert abs(w - 3) < 0.01
 
 # --8<-- [start:learning-rates]
 def descend(w, learning_rate, steps):
-    """Take `steps` gradient descent steps on (w - 3)^2; return every w visited."""
+    """Take `steps` gradient descent steps on (w - 3)^2.
+
+    Return every w visited.
+    """
     path = [w]
     for _ in range(steps):
         w = w - learning_rate * 2 * (w - 3)
@@ -52,7 +57,8 @@ def descend(w, learning_rate, steps):
 for learning_rate in [0.01, 0.1, 0.9, 1.1]:
     path = descend(w=0.0, learning_rate=learning_rate, steps=30)
     first_steps = ", ".join(f"{w:.2f}" for w in path[1:4])
-    print(f"eta = {learning_rate:4}: {first_steps}, ... after 30 steps w = {path[-1]:.3f}")
+    print(f"eta = {learning_rate:4}: {first_steps}, "
+          f"... after 30 steps w = {path[-1]:.3f}")
 
 assert abs(descend(0.0, 0.01, 30)[-1] - 3) > 1     # too small: still far away
 assert abs(descend(0.0, 0.1, 30)[-1] - 3) < 0.01   # about right
@@ -64,11 +70,12 @@ x, target = 1.0, 0.9     # one input, and the output we want for it
 w, b = 0.0, 0.0          # start knowing nothing: the output is sigmoid(0) = 0.5
 learning_rate = 2.0
 for step in range(101):
-    a = sigmoid(x * w + b)                                 # forward pass
+    a = sigmoid(x * w + b)                            # forward pass
     if step % 20 == 0:
-        print(f"step {step:3}: output {a:.4f}, loss {0.5 * (a - target) ** 2:.6f}")
-    delta = (a - target) * sigmoid_derivative(a)           # dL/dz, by the chain rule
-    w = w - learning_rate * delta * x                      # dz/dw = x
-    b = b - learning_rate * delta                          # dz/db = 1
+        print(f"step {step:3}: output {a:.4f}, "
+              f"loss {0.5 * (a - target) ** 2:.6f}")
+    delta = (a - target) * sigmoid_derivative(a)      # dL/dz, by the chain rule
+    w = w - learning_rate * delta * x                 # dz/dw = x
+    b = b - learning_rate * delta                     # dz/db = 1
 assert abs(sigmoid(x * w + b) - target) < 0.01
 # --8<-- [end:one-neuron]

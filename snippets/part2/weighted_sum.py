@@ -32,7 +32,10 @@ assert np.isclose(z, 0.4)
 
 # --8<-- [start:function]
 def weighted_sum(inputs: np.ndarray, weights: np.ndarray, bias: float) -> float:
-    """One neuron's weighted sum: each input times its weight, added up, plus the bias."""
+    """One neuron's weighted sum.
+
+    Each input times its weight, added up, plus the bias.
+    """
     return float(np.dot(inputs, weights) + bias)
 
 
@@ -57,19 +60,20 @@ X = np.array([[0.5, 0.3, 0.2],
               [1.0, 1.0, 1.0]])        # (4, 3): 4 examples, one per row
 weights = np.array([0.2, 0.5, 0.25])   # (3,)
 bias = 0.1
-z = X @ weights + bias                 # (4, 3) @ (3,) -> (4,): one z per example
+# (4, 3) @ (3,) -> (4,): one z per example
+z = X @ weights + bias
 print(z.round(4))
 assert z.shape == (4,) and np.isclose(z[0], 0.4)
 # --8<-- [end:batch]
 
 # --8<-- [start:layer]
 X = np.array([[0.5, 0.3, 0.2],
-              [1.0, 1.0, 1.0]])        # (2, 3): 2 examples
+              [1.0, 1.0, 1.0]])    # (2, 3): 2 examples
 W = np.array([[0.2, 1.0],
               [0.5, 0.0],
-              [0.25, -1.0]])           # (3, 2): column j holds neuron j's weights
-b = np.array([[0.1, 0.0]])             # (1, 2): one bias per neuron
-Z = X @ W + b                          # (2, 3) @ (3, 2) + (1, 2) -> (2, 2)
+              [0.25, -1.0]])       # (3, 2): column j holds neuron j's weights
+b = np.array([[0.1, 0.0]])         # (1, 2): one bias per neuron
+Z = X @ W + b                      # (2, 3) @ (3, 2) + (1, 2) -> (2, 2)
 print(Z.round(4))
 assert Z.shape == (2, 2) and np.isclose(Z[0, 0], 0.4)   # our neuron is column 0
 # --8<-- [end:layer]
