@@ -34,19 +34,20 @@ CENTRE = 14  # the pixel the centre of mass lands on (row and column)
 
 
 def round_half_up(x: float) -> int:
-    """Round to the nearest integer, halves upward (as JavaScript's ``Math.round``).
+    """Round to the nearest integer, halves up (as JavaScript's ``Math.round``).
 
-    Python's ``round`` rounds halves to the even number (``round(2.5) == 2``); the page's
-    JavaScript rounds them up. One rule on both sides keeps the two images identical.
+    Python's ``round`` rounds halves to the even number (``round(2.5) == 2``);
+    the page's JavaScript rounds them up. One rule on both sides keeps the two
+    images identical.
     """
     return math.floor(x + 0.5)
 
 
 def bounding_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
-    """The smallest rectangle holding every inked pixel, as ``(top, bottom, left, right)``.
+    """The smallest rectangle around the ink: ``(top, bottom, left, right)``.
 
-    ``bottom`` and ``right`` are exclusive, so ``ink[top:bottom, left:right]`` is the digit.
-    Returns ``None`` when there is no ink at all.
+    ``bottom`` and ``right`` are exclusive, so ``ink[top:bottom, left:right]``
+    is the digit. Returns ``None`` when there is no ink at all.
     """
     ink = np.asarray(ink)
     rows = np.flatnonzero((ink > 0).any(axis=1))
@@ -57,13 +58,14 @@ def bounding_box(ink: np.ndarray) -> tuple[int, int, int, int] | None:
 
 
 def resample_matrix(n_in: int, n_out: int) -> np.ndarray:
-    """The (n_out, n_in) matrix that resizes one axis by averaging areas (anti-aliasing).
+    """The (n_out, n_in) matrix that resizes one axis by averaging areas.
 
-    Output pixel ``i`` covers the stretch ``[i * f, (i + 1) * f)`` of the input, with
-    ``f = n_in / n_out`` input pixels per output pixel. Its value is the average of the input
-    over that stretch: each input pixel ``j`` (the stretch ``[j, j + 1)``) counts in
-    proportion to how much of it lies inside. Shrinking 10 ink pixels and 10 blank ones into
-    one output pixel gives 0.5: a grey edge, not a jagged one. Each row sums to 1.
+    Output pixel ``i`` covers the stretch ``[i * f, (i + 1) * f)`` of the input,
+    with ``f = n_in / n_out`` input pixels per output pixel. Its value is the
+    average of the input over that stretch: each input pixel ``j`` (the stretch
+    ``[j, j + 1)``) counts in proportion to how much of it lies inside.
+    Shrinking 10 ink pixels and 10 blank ones into one output pixel gives 0.5:
+    a grey edge, not a jagged one (anti-aliasing). Each row sums to 1.
     """
     f = n_in / n_out
     matrix = np.zeros((n_out, n_in))
@@ -77,11 +79,11 @@ def resample_matrix(n_in: int, n_out: int) -> np.ndarray:
 
 
 def fit_in_box(ink: np.ndarray, box: int = BOX) -> np.ndarray:
-    """Cut ``ink`` to its bounding box and scale it so its longer side is ``box`` pixels.
+    """Cut ``ink`` to its bounding box, scaled so its longer side is ``box``.
 
-    The aspect ratio is kept: a tall, thin "1" stays tall and thin. Both axes get the same
-    scale factor; each size is rounded to whole pixels (at least 1). An image without ink
-    gives an empty (0, 0) array.
+    The aspect ratio is kept: a tall, thin "1" stays tall and thin. Both axes
+    get the same scale factor; each size is rounded to whole pixels (at least
+    1). An image without ink gives an empty (0, 0) array.
     """
     ink = np.asarray(ink, dtype=np.float64)
     found = bounding_box(ink)
@@ -93,12 +95,13 @@ def fit_in_box(ink: np.ndarray, box: int = BOX) -> np.ndarray:
     scale = box / max(height, width)
     new_height = max(1, round_half_up(height * scale))
     new_width = max(1, round_half_up(width * scale))
-    # rows first, then columns: (new_height, height) @ (height, width) @ (width, new_width)
-    return resample_matrix(height, new_height) @ digit @ resample_matrix(width, new_width).T
+    rows = resample_matrix(height, new_height)  # (new_height, height)
+    cols = resample_matrix(width, new_width)  # (new_width, width)
+    return rows @ digit @ cols.T  # rows first, then columns
 
 
 def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
-    """The ink-weighted mean ``(row, column)`` of ``image``, in pixel indices."""
+    """The ink-weighted mean ``(row, column)`` of ``image``, in pixels."""
     image = np.asarray(image, dtype=np.float64)
     total = image.sum()
     if total <= 0:
@@ -108,16 +111,20 @@ def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
     return float(rows), float(cols)
 
 
-def place_by_centre_of_mass(digit: np.ndarray, field: int = FIELD, centre: int = CENTRE) -> np.ndarray:
-    """Paste ``digit`` into a blank ``field x field`` image, its centre of mass on ``centre``.
+def place_by_centre_of_mass(
+    digit: np.ndarray, field: int = FIELD, centre: int = CENTRE
+) -> np.ndarray:
+    """Paste ``digit`` into a blank field, its centre of mass on ``centre``.
 
-    The shift is a whole number of pixels (MNIST's digits are not resampled a second time),
-    chosen as in MNIST: the centre of mass ends up at least ``centre - 0.5`` and less than
-    ``centre + 0.5`` (every MNIST digit's is in [13.5, 14.5) on both axes). Ink that would
-    fall outside the field is cut off.
+    The field is ``field x field`` pixels. The shift is a whole number of pixels
+    (MNIST's digits are not resampled a second time), chosen as in MNIST: the
+    centre of mass ends up at least ``centre - 0.5`` and less than
+    ``centre + 0.5`` (every MNIST digit's is in [13.5, 14.5) on both axes). Ink
+    that would fall outside the field is cut off.
     """
     row, col = centre_of_mass(digit)
-    top = math.ceil(centre - 0.5 - row)  # the whole number with centre - 0.5 <= top + row
+    # the whole number with centre - 0.5 <= top + row < centre + 0.5
+    top = math.ceil(centre - 0.5 - row)
     left = math.ceil(centre - 0.5 - col)
     out = np.zeros((field, field))
     height, width = digit.shape
@@ -130,11 +137,12 @@ def place_by_centre_of_mass(digit: np.ndarray, field: int = FIELD, centre: int =
 
 
 def to_mnist(ink: np.ndarray) -> np.ndarray:
-    """Prepare a drawing the way MNIST's digits were prepared; return a (28, 28) image.
+    """Prepare a drawing as MNIST's digits were prepared: a (28, 28) image.
 
-    ``ink`` is a 2-D array of any size (the page's canvas is 280 x 280), 0 where nothing is
-    drawn and up to 1 where the stroke is solid. The result is in [0, 1] and, flattened
-    with ``.reshape(1, 784)``, is what the network reads. A blank drawing gives zeros.
+    ``ink`` is a 2-D array of any size (the page's canvas is 280 x 280), 0 where
+    nothing is drawn and up to 1 where the stroke is solid. The result is in
+    [0, 1] and, flattened with ``.reshape(1, 784)``, is what the network reads.
+    A blank drawing gives zeros.
 
     >>> stroke = np.zeros((280, 280)); stroke[40:240, 130:150] = 1.0  # a "1"
     >>> image = to_mnist(stroke)
