@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import Callable, TextIO
 
 import numpy as np
+import numpy.typing as npt
 
 from nnlib.data import download_mnist
 
@@ -63,8 +64,8 @@ def parameter_count(sizes: list[int]) -> int:
     return sum(fan_in * fan_out + fan_out for fan_in, fan_out in zip(sizes[:-1], sizes[1:]))
 
 
-def matmul_gflops(sizes: list[int], batch_size: int, dtype=np.float32, seconds: float = 0.1,
-                  repeats: int = 3) -> float:
+def matmul_gflops(sizes: list[int], batch_size: int, dtype: npt.DTypeLike = np.float32,
+                  seconds: float = 0.1, repeats: int = 3) -> float:
     """This machine's speed, in GFLOP/s, at the matrix products of one training step.
 
     For each layer: the forward product ``x @ W``, the weight gradient ``x.T @ g`` and the
@@ -110,6 +111,10 @@ class Worker:
         )
 
     def ask(self, do: str, **request) -> dict:
+        """Send the request ``do`` (with its settings) and return the worker's answer.
+
+        Raises ``RuntimeError`` if the worker stopped, or answered with an error.
+        """
         self.process.stdin.write(json.dumps({"do": do, **request}) + "\n")
         self.process.stdin.flush()
         line = self.process.stdout.readline()
@@ -122,6 +127,7 @@ class Worker:
         return answer
 
     def close(self) -> None:
+        """Ask the worker to quit (kill it if it does not), and close the pipes."""
         if self.process.poll() is None:
             try:
                 self.process.stdin.write(json.dumps({"do": "quit"}) + "\n")

@@ -19,6 +19,8 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterable
+from typing import TextIO
 
 import numpy as np
 
@@ -80,14 +82,17 @@ class NnlibWorker:
         self.rng = np.random.default_rng(request["seed"])
 
     def epoch(self, request: dict) -> dict:
+        """Train one epoch with nnlib.train; its seconds and mean loss."""
         history = train(self.model, self.X, self.Y, epochs=1, batch_size=self.batch_size,
                         optimizer=self.optimizer, rng=self.rng, progress=False)
         return {"seconds": history.seconds[0], "loss": history.loss[0]}
 
     def evaluate(self, request: dict) -> dict:
+        """The accuracy on the 10,000 test digits."""
         return {"test_accuracy": float(np.mean(self.model.predict(self.X_test) == self.y_test))}
 
     def matmul_rate(self, request: dict) -> dict:
+        """This process's matrix-multiply rate at the training shapes, in GFLOP/s."""
         from nnlib.tools.bench import matmul_gflops
 
         return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
@@ -153,6 +158,7 @@ class TorchWorker:
         return {"seconds": time.perf_counter() - start, "loss": total_loss / len(self.X)}
 
     def evaluate(self, request: dict) -> dict:
+        """The accuracy on the 10,000 test digits."""
         with self.torch.no_grad():
             predicted = self.model(self.X_test).argmax(dim=1)
         return {"test_accuracy": float((predicted == self.y_test).float().mean())}
@@ -172,7 +178,7 @@ def versions(framework: str) -> dict:
     return found
 
 
-def serve(framework: str, requests, answer) -> None:
+def serve(framework: str, requests: Iterable[str], answer: TextIO) -> None:
     """Answer each request (a JSON line) with one JSON line, until ``{"do": "quit"}`` or the end of input."""
     worker = None
     for line in requests:
@@ -193,6 +199,7 @@ def serve(framework: str, requests, answer) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m nnlib.tools.bench_worker nnlib|torch``: serve stdin's requests."""
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 1 or argv[0] not in WORKERS:
         print(f"usage: python -m nnlib.tools.bench_worker {{{'|'.join(WORKERS)}}}", file=sys.stderr)
