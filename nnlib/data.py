@@ -88,6 +88,8 @@ class MNISTError(Exception):
     """The MNIST files are missing, damaged, or could not be downloaded.
 
     The message always names the directory or file involved and says what to do.
+
+    Used in [Part 3, step 4: the data](../part3/step4-two-layers.md#the-data).
     """
 
 
@@ -102,6 +104,12 @@ def default_data_dir() -> Path:
     ``~/Library/Caches/nnlib/mnist`` on macOS, ``%LOCALAPPDATA%\\nnlib\\Cache\\mnist``
     on Windows. The directory is not created here; it is created when the files are first
     downloaded.
+
+    Used in [Home: running the code yourself](../index.md#running-the-code-yourself).
+
+    Examples:
+        >>> default_data_dir().name
+        'mnist'
     """
     return Path(platformdirs.user_cache_dir("nnlib", appauthor=False)) / "mnist"
 
@@ -261,6 +269,13 @@ def load_mnist(
         MNISTError: a directory or file is missing, a file is truncated or damaged (its
             SHA-256 differs from the real MNIST), or the download failed.
         ValueError: ``dtype`` is not a floating-point type.
+
+    Used in [Part 3, step 4: the data](../part3/step4-two-layers.md#the-data).
+
+    Examples:
+        >>> X_train, y_train, X_test, y_test = load_mnist()  # doctest: +SKIP
+        >>> X_train.shape, X_train.dtype, y_train[:5]  # doctest: +SKIP
+        ((60000, 784), dtype('float32'), array([5, 0, 4, 1, 9]))
     """
     dtype = np.dtype(dtype)
     if not np.issubdtype(dtype, np.floating):
@@ -373,6 +388,8 @@ def download_mnist(
     Raises:
         MNISTError: a chosen directory does not exist, or every mirror failed for a file
             (the message lists each mirror with its error).
+
+    Used in [Home: running the code yourself](../index.md#running-the-code-yourself).
     """
     directory, source = _resolve_dir(data_dir)
     _check_chosen_dir(directory, source)
@@ -411,6 +428,15 @@ def describe(data_dir: str | os.PathLike[str] | None = None) -> str:
     Raises:
         MNISTError: some file is missing or damaged. The message is the same report, with
             the problem on that file's line, followed by what to do.
+
+    Used in [Home: running the code yourself](../index.md#running-the-code-yourself).
+
+    Examples:
+        >>> print(describe())  # doctest: +SKIP
+        MNIST directory: /home/you/.cache/nnlib/mnist (default cache directory)
+          train-images-idx3-ubyte.gz         9.72 MB  OK (SHA-256 verified)
+          ...
+        All 4 files OK.
     """
     directory, source = _resolve_dir(data_dir)
     _check_chosen_dir(directory, source)
@@ -456,9 +482,13 @@ def one_hot(
     ``Y`` it learns from must have the same shape, with a 1 in the column of the right
     class.
 
-    >>> one_hot([2, 0], n_classes=3)
-    array([[0., 0., 1.],
-           [1., 0., 0.]], dtype=float32)
+    Built in [Part 1, NumPy: fancy indexing](../part1/numpy.md#fancy-indexing).
+    Used in [Part 3, step 5: the error](../part3/step5-the-error.md#targets-one-hot-rows).
+
+    Examples:
+        >>> one_hot([2, 0], n_classes=3)
+        array([[0., 0., 1.],
+               [1., 0., 0.]], dtype=float32)
 
     Raises:
         ValueError: ``labels`` is not 1-D, holds a non-integer, or a label is outside

@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnlib.train import Model
 
-def numerical_gradient(model, X: np.ndarray, Y: np.ndarray, name: str, eps: float = 1e-6) -> np.ndarray:
-    """Central finite-difference gradient of ``model``'s loss with respect to ``model.params[name]``."""
+
+def numerical_gradient(model: Model, X: np.ndarray, Y: np.ndarray, name: str,
+                       eps: float = 1e-6) -> np.ndarray:
+    """Central finite-difference gradient of ``model``'s loss with respect to ``model.params[name]``.
+
+    Each weight is nudged up and down by ``eps`` in turn, and put back.
+
+    Built in [Gradient checking: the idea](../beyond/gradient-checking.md#the-idea).
+    """
     w = model.params[name]
     grad = np.zeros_like(w)
     for index in np.ndindex(w.shape):
@@ -28,18 +36,40 @@ def numerical_gradient(model, X: np.ndarray, Y: np.ndarray, name: str, eps: floa
 
 
 def relative_error(a: np.ndarray, b: np.ndarray) -> float:
-    """``|a - b| / (|a| + |b|)`` with vector norms: 0 for identical arrays, about 1 for unrelated ones."""
+    """``|a - b| / (|a| + |b|)`` with vector norms: 0 for identical arrays, about 1 for unrelated ones.
+
+    Used in [Gradient checking](../beyond/gradient-checking.md#every-weight-at-once-nnlibgradcheck).
+
+    Examples:
+        >>> relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
+        0.0
+        >>> relative_error(np.array([1.0]), np.array([-1.0]))  # opposite directions
+        1.0
+        >>> round(relative_error(np.array([3.0, 0.0]), np.array([0.0, 4.0])), 4)  # 5 / 7
+        0.7143
+    """
     denominator = np.linalg.norm(a) + np.linalg.norm(b)
     return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)
 
 
-def gradcheck(model, X: np.ndarray, Y: np.ndarray, eps: float = 1e-6) -> dict[str, float]:
+def gradcheck(model: Model, X: np.ndarray, Y: np.ndarray, eps: float = 1e-6) -> dict[str, float]:
     """Compare ``model.backward``'s gradients with finite differences, parameter by parameter.
 
     Returns the relative error for each parameter name (below about 1e-6 means the
     backward pass is right). The model must compute in float64: float32 rounding alone
     gives errors around 1e-3. Use a small network and a handful of examples: it runs two
     forward passes per weight. Dropout must be off (``forward`` is called with ``training=False``).
+
+    Used in [Part 3, step 6: is it right?](../part3/step6-backpropagation.md#is-it-right-check-against-finite-differences)
+    Used in [Gradient checking](../beyond/gradient-checking.md#every-weight-at-once-nnlibgradcheck).
+
+    Examples:
+        >>> from nnlib import Network
+        >>> rng = np.random.default_rng(0)
+        >>> X, Y = rng.random((4, 6)), np.eye(3)[[0, 1, 2, 1]]
+        >>> errors = gradcheck(Network([6, 5, 3], rng=0, dtype=np.float64), X, Y)
+        >>> sorted(errors), max(errors.values()) < 1e-6
+        (['W1', 'W2', 'b1', 'b2'], True)
     """
     if any(w.dtype != np.float64 for w in model.params.values()):
         raise ValueError("gradcheck needs a float64 model (e.g. Network(..., dtype=np.float64)).")

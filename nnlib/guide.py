@@ -18,7 +18,20 @@ from nnlib.tools.checks import check_inputs, check_targets
 
 
 class GuideNetwork:
-    """Two layers of sigmoid neurons: inputs -> hidden -> output."""
+    """Two layers of sigmoid neurons: inputs -> hidden -> output.
+
+    Built in [Part 3, step 4: two layers](../part3/step4-two-layers.md#the-same-network-in-nnlib).
+    Built in [Part 3, step 6: backpropagation](../part3/step6-backpropagation.md#the-same-lines-in-nnlib).
+    Built in [Part 3, step 7: the weight update](../part3/step7-weight-update.md#the-loss-going-down).
+
+    Examples:
+        >>> net = GuideNetwork(rng=0)
+        >>> net
+        GuideNetwork(784-64-10, sigmoid, float64)
+        >>> output = net.forward(np.zeros((1, 784)))  # one blank image
+        >>> output.shape, net.hidden[0, :3]  # every hidden neuron: sigmoid(0) = 0.5
+        ((1, 10), array([0.5, 0.5, 0.5]))
+    """
 
     # --8<-- [start:init]
     def __init__(
@@ -40,10 +53,11 @@ class GuideNetwork:
 
     # --8<-- [start:forward]
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
-        """Run a batch ``X`` of shape (n, 784) through the network; return the (n, 10) output."""
+        """The (n, 10) output for a batch ``X`` of n images, shape (n, 784)."""
         self.X = check_inputs(X, self.W1.shape[0])
-        self.hidden = sigmoid(self.X @ self.W1 + self.b1)  # (n, 784) @ (784, 64) -> (n, 64)
-        self.output = sigmoid(self.hidden @ self.W2 + self.b2)  # (n, 64) @ (64, 10) -> (n, 10)
+        # (n, 784) @ (784, 64) -> (n, 64), then (n, 64) @ (64, 10) -> (n, 10)
+        self.hidden = sigmoid(self.X @ self.W1 + self.b1)  # (n, 64)
+        self.output = sigmoid(self.hidden @ self.W2 + self.b2)  # (n, 10)
         return self.output
 
     # --8<-- [end:forward]
@@ -55,22 +69,23 @@ class GuideNetwork:
 
     # --8<-- [start:backward]
     def backward(self, Y: np.ndarray) -> None:
-        """Backpropagate the error of the last :meth:`forward` against one-hot targets ``Y``."""
+        """Backpropagate the last output's error against one-hot ``Y``."""
         Y = check_targets(Y, len(self.output), self.output.shape[1])
         n = len(self.X)  # the actual batch size, not a fixed 64
         error = self.output - Y  # (n, 10)
         self.d_output = error * sigmoid_derivative(self.output)  # (n, 10)
-        self.d_hidden = (self.d_output @ self.W2.T) * sigmoid_derivative(self.hidden)  # (n, 64)
-        self.dW2 = self.hidden.T @ self.d_output / n  # (64, n) @ (n, 10) -> (64, 10)
+        slope = sigmoid_derivative(self.hidden)  # (n, 64)
+        self.d_hidden = (self.d_output @ self.W2.T) * slope  # (n, 64)
+        self.dW2 = self.hidden.T @ self.d_output / n  # (64, n) @ (n, 10)
         self.db2 = self.d_output.sum(axis=0, keepdims=True) / n  # (1, 10)
-        self.dW1 = self.X.T @ self.d_hidden / n  # (784, n) @ (n, 64) -> (784, 64)
+        self.dW1 = self.X.T @ self.d_hidden / n  # (784, n) @ (n, 64)
         self.db1 = self.d_hidden.sum(axis=0, keepdims=True) / n  # (1, 64)
 
     # --8<-- [end:backward]
 
     # --8<-- [start:update]
     def update(self, learning_rate: float) -> None:
-        """Take one gradient-descent step: move every weight against its gradient."""
+        """One gradient-descent step: move every weight against its gradient."""
         self.W1 -= learning_rate * self.dW1
         self.b1 -= learning_rate * self.db1
         self.W2 -= learning_rate * self.dW2
@@ -120,6 +135,8 @@ def batch_gradients_one_example_at_a_time(
 
     The same numbers as ``net.backward`` gives for the whole batch, added up
     example by example in a Python loop, then averaged.
+
+    Used in [Why vectorise](../beyond/why-vectorise.md).
     """
     grads = {name: np.zeros_like(w) for name, w in net.params.items()}
     for x, y in zip(X, Y):  # x: (784,) one image, y: (10,) its one-hot target
@@ -138,7 +155,11 @@ def train_one_example_at_a_time(
     net: GuideNetwork, X: np.ndarray, Y: np.ndarray, *,
     batch_size: int = 64, learning_rate: float = 0.5,
 ) -> None:
-    """One epoch of the guide's training, in the data's order, by that loop."""
+    """One epoch of the guide's training, in the data's order, by that loop.
+
+    Used in [Why vectorise](../beyond/why-vectorise.md).
+    Used in [Performance](../performance.md#also-measured).
+    """
     for first in range(0, len(X), batch_size):
         batch = slice(first, first + batch_size)
         grads = batch_gradients_one_example_at_a_time(net, X[batch], Y[batch])

@@ -17,6 +17,14 @@ def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
 
     ``0.5 * sum((output - target) ** 2) / n_examples``. The factor one half makes the
     gradient exactly the guide's ``error = output - target`` (per example).
+
+    Built in [Part 3, step 5: the error](../part3/step5-the-error.md#the-loss-the-error-as-one-number).
+
+    Examples:
+        >>> output = np.array([[0.8, 0.2], [0.4, 0.6]])
+        >>> target = np.array([[1.0, 0.0], [0.0, 1.0]])
+        >>> round(mean_squared_error(output, target), 4)  # (0.08 + 0.32) / 2 / 2
+        0.1
     """
     check_same_shape(output, target, "output", "target")
     error = output - target
@@ -24,7 +32,18 @@ def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
 
 
 def mse_gradient(output: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Gradient of :func:`mean_squared_error` with respect to ``output``: ``(output - target) / n``."""
+    """Gradient of :func:`mean_squared_error` with respect to ``output``: ``(output - target) / n``.
+
+    The guide's error, averaged over the batch: backpropagation starts from it.
+
+    Built in [Part 3, step 6: backpropagation](../part3/step6-backpropagation.md#backwards-layer-by-layer).
+
+    Examples:
+        >>> output = np.array([[0.8, 0.2], [0.4, 0.6]])
+        >>> mse_gradient(output, np.array([[1.0, 0.0], [0.0, 1.0]]))
+        array([[-0.1,  0.1],
+               [ 0.2, -0.2]])
+    """
     check_same_shape(output, target, "output", "target")
     return (output - target) / len(output)
 
@@ -34,6 +53,13 @@ def cross_entropy(probabilities: np.ndarray, target: np.ndarray) -> float:
 
     ``-sum(target * log(p)) / n``. Probabilities are clipped away from 0 so that a confident
     wrong answer costs a large but finite amount instead of ``log(0) = -inf``.
+
+    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+
+    Examples:
+        >>> p = np.array([[0.8, 0.2], [0.4, 0.6]])
+        >>> round(cross_entropy(p, np.array([[1.0, 0.0], [0.0, 1.0]])), 4)  # -(ln 0.8 + ln 0.6) / 2
+        0.367
     """
     check_same_shape(probabilities, target, "probabilities", "target")
     tiny = np.finfo(probabilities.dtype).tiny if np.issubdtype(probabilities.dtype, np.floating) else 1e-300
@@ -42,7 +68,16 @@ def cross_entropy(probabilities: np.ndarray, target: np.ndarray) -> float:
 
 
 def log_softmax(logits: np.ndarray) -> np.ndarray:
-    """``log(softmax(logits))`` row by row, computed without ever taking ``log(0)``."""
+    """``log(softmax(logits))`` row by row, computed without ever taking ``log(0)``.
+
+    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+
+    Examples:
+        >>> np.exp(log_softmax(np.array([[0.0, np.log(3.0)]])))
+        array([[0.25, 0.75]])
+        >>> log_softmax(np.array([[1000.0, 0.0]]))  # log(softmax) would be log(0) = -inf
+        array([[    0., -1000.]])
+    """
     shifted = logits - logits.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
@@ -51,6 +86,12 @@ def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> float:
     """Cross-entropy of ``softmax(logits)`` against one-hot targets, computed from the logits.
 
     Going through :func:`log_softmax` is exact and stable even for logits like 1000.
+
+    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+
+    Examples:
+        >>> softmax_cross_entropy(np.array([[1000.0, 0.0, -1000.0]]), np.array([[0.0, 1.0, 0.0]]))
+        1000.0
     """
     check_same_shape(logits, target, "logits", "target")
     return float(-np.sum(target * log_softmax(logits)) / len(logits))
@@ -61,6 +102,13 @@ def softmax_cross_entropy_gradient(logits: np.ndarray, target: np.ndarray) -> np
 
     The softmax's derivative and the logarithm's cancel, leaving ``(softmax(logits) - target) / n``:
     the same "output minus target" as the guide's error, which is why this pair is so popular.
+
+    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+
+    Examples:
+        >>> logits = np.array([[0.0, np.log(3.0)]])  # softmax: 0.25 and 0.75
+        >>> softmax_cross_entropy_gradient(logits, np.array([[0.0, 1.0]]))
+        array([[ 0.25, -0.25]])
     """
     check_same_shape(logits, target, "logits", "target")
     return (softmax(logits) - target) / len(logits)

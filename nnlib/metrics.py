@@ -6,7 +6,14 @@ import numpy as np
 
 
 def as_labels(values: np.ndarray) -> np.ndarray:
-    """Integer labels from either labels (1-D) or per-class scores/one-hot rows (2-D, argmax)."""
+    """Integer labels from either labels (1-D) or per-class scores/one-hot rows (2-D, argmax).
+
+    Built in [Part 3, step 5: the error](../part3/step5-the-error.md#how-good-is-a-network-that-has-learned-nothing).
+
+    Examples:
+        >>> as_labels(np.array([[0.1, 0.9], [0.8, 0.2]]))  # the largest score of each row
+        array([1, 0])
+    """
     values = np.asarray(values)
     return values.argmax(axis=1) if values.ndim == 2 else values
 
@@ -16,6 +23,14 @@ def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
     The true classes come first, as in scikit-learn and :func:`confusion_matrix`. Both
     arguments may be integer labels or 2-D rows of scores / one-hot vectors.
+
+    Built in [Part 3, step 5: the error](../part3/step5-the-error.md#how-good-is-a-network-that-has-learned-nothing).
+
+    Examples:
+        >>> accuracy(np.array([1, 2, 0, 4]), np.array([1, 2, 3, 4]))  # 3 of 4 right
+        0.75
+        >>> accuracy(np.array([1, 0]), np.array([[0.1, 0.9], [0.3, 0.7]]))  # scores
+        0.5
     """
     true, predicted = as_labels(y_true), as_labels(y_pred)
     if predicted.shape != true.shape:
@@ -33,6 +48,14 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int = 10
     """Count matrix ``C`` where ``C[i, j]`` is how many examples of class ``i`` were predicted as ``j``.
 
     The diagonal holds the correct answers; each row sums to the number of examples of that class.
+
+    Used in [Part 3, step 8: evaluating what it learned](../part3/step8-training-loop.md#evaluating-what-it-learned).
+
+    Examples:
+        >>> confusion_matrix(np.array([0, 0, 1, 2]), np.array([0, 1, 1, 2]), n_classes=3)
+        array([[1, 1, 0],
+               [0, 1, 0],
+               [0, 0, 1]])
     """
     y_true, y_pred = as_labels(y_true), as_labels(y_pred)
     if y_true.shape != y_pred.shape:

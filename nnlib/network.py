@@ -22,7 +22,22 @@ OUTPUTS = ("softmax", "sigmoid")
 
 
 class Network:
-    """A stack of dense layers with one activation for the hidden layers."""
+    """A stack of dense layers with one activation for the hidden layers.
+
+    ``sizes`` lists the layer sizes, inputs first; ``activation`` is ``"relu"`` or
+    ``"sigmoid"``; ``output`` is ``"softmax"`` (with cross-entropy) or ``"sigmoid"``
+    (with the guide's squared error); ``init`` names an initialisation of
+    :mod:`nnlib.init`; ``dropout`` and ``l2`` regularise.
+
+    Used in [Beyond the guide](../beyond/index.md#how-the-comparison-works).
+
+    Examples:
+        >>> net = Network([784, 128, 10])
+        >>> net
+        Network(784-128-10, relu, softmax, float32)
+        >>> round(float(net.forward(np.zeros((1, 784))).sum()), 6)  # softmax: sums to 1
+        1.0
+    """
 
     def __init__(
         self,
@@ -72,14 +87,17 @@ class Network:
 
     # --8<-- [start:forward]
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
-        """Return the network's output probabilities for a batch ``X`` of shape (n, sizes[0])."""
+        """The network's outputs for a batch ``X`` of shape (n, sizes[0])."""
         out = check_inputs(X, self.sizes[0])
         if out.dtype != self.dtype:
             out = out.astype(self.dtype)
         for layer in self.layers:
             out = layer.forward(out, training)
         self.scores = out  # the last layer's raw outputs (logits)
-        self.output = softmax(out) if self.output_kind == "softmax" else sigmoid(out)
+        if self.output_kind == "softmax":
+            self.output = softmax(out)
+        else:
+            self.output = sigmoid(out)
         return self.output
 
     # --8<-- [end:forward]

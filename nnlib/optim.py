@@ -40,7 +40,16 @@ _LR_ADVICE = (
 
 
 class SGD:
-    """Plain gradient descent, the guide's rule: ``w -= lr * dw``."""
+    """Plain gradient descent, the guide's rule: ``w -= lr * dw``.
+
+    Built in [Part 3, step 7: the weight update](../part3/step7-weight-update.md#one-step).
+
+    Examples:
+        >>> params = {"w": np.array([1.0])}
+        >>> SGD(lr=0.1).step(params, {"w": np.array([0.5])})  # 1 - 0.1 * 0.5
+        >>> params["w"]
+        array([0.95])
+    """
 
     def __init__(self, lr: float = 0.5) -> None:
         self.lr = _check_rate("lr", lr, _LR_ADVICE)
@@ -59,6 +68,16 @@ class Momentum:
 
     ``velocity = momentum * velocity - lr * dw``, then ``w += velocity``. Along a direction
     where gradients keep agreeing the steps grow; where they flip sign they cancel out.
+
+    Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+
+    Examples:
+        >>> params, grads = {"w": np.array([1.0])}, {"w": np.array([0.5])}
+        >>> optimizer = Momentum(lr=0.1, momentum=0.9)
+        >>> optimizer.step(params, grads)  # velocity -0.05
+        >>> optimizer.step(params, grads)  # velocity 0.9 * -0.05 - 0.05 = -0.095
+        >>> params["w"]
+        array([0.855])
     """
 
     def __init__(self, lr: float = 0.1, momentum: float = 0.9) -> None:
@@ -87,6 +106,14 @@ class Adam:
 
     Both averages start at zero, so early on they are too small; dividing by
     ``1 - beta ** t`` corrects that bias.
+
+    Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+
+    Examples:
+        >>> params = {"w": np.array([1.0, -2.0])}
+        >>> Adam(lr=0.01).step(params, {"w": np.array([0.5, -30.0])})
+        >>> params["w"].round(6)  # the first step moves each weight by lr, whatever its gradient
+        array([ 0.99, -1.99])
     """
 
     def __init__(

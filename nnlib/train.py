@@ -11,7 +11,7 @@ import numpy as np
 from tqdm import tqdm
 
 from nnlib.metrics import accuracy
-from nnlib.optim import SGD
+from nnlib.optim import SGD, Adam, Momentum
 
 
 @runtime_checkable
@@ -20,6 +20,16 @@ class Model(Protocol):
     :class:`~nnlib.network.Network` both have it, and so can a network of your own.
 
     ``isinstance(model, Model)`` checks that the names exist (not their signatures).
+
+    Used in [Part 3, step 8: the training loop](../part3/step8-training-loop.md#run-it).
+    Used in [Gradient checking](../beyond/gradient-checking.md#every-weight-at-once-nnlibgradcheck).
+
+    Examples:
+        >>> from nnlib import GuideNetwork, Network
+        >>> isinstance(GuideNetwork(), Model), isinstance(Network(), Model)
+        (True, True)
+        >>> isinstance("not a network", Model)
+        False
     """
 
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
@@ -53,6 +63,8 @@ class TrainingDiverged(ValueError):
     """The loss became NaN or infinite: the weights have blown up, usually from too large a learning rate.
 
     ``history`` keeps what the finished epochs recorded.
+
+    Used in [Part 2: gradient descent, the learning rate](../part2/gradient-descent.md#the-learning-rate).
     """
 
     def __init__(self, message: str, history: "History") -> None:
@@ -65,6 +77,8 @@ class TrainingStalled(ValueError):
 
     Usually the learning rate: so large that the neurons saturate (their slope is 0 and
     nothing moves), or so small that nothing moves. ``history`` keeps the epoch's record.
+
+    See [Part 2: gradient descent, the learning rate](../part2/gradient-descent.md#the-learning-rate).
     """
 
     def __init__(self, message: str, history: "History") -> None:
@@ -74,7 +88,10 @@ class TrainingStalled(ValueError):
 
 @dataclass
 class History:
-    """What happened during training, one entry per epoch."""
+    """What happened during training, one entry per epoch.
+
+    Used in [Part 3, step 8: the training loop](../part3/step8-training-loop.md#run-it).
+    """
 
     loss: list[float] = field(default_factory=list)
     train_accuracy: list[float] = field(default_factory=list)
@@ -82,7 +99,12 @@ class History:
     seconds: list[float] = field(default_factory=list)
 
     def as_arrays(self) -> dict[str, np.ndarray]:
-        """The history as NumPy arrays by name, e.g. to save with ``np.savez``."""
+        """The history as NumPy arrays by name, e.g. to save with ``np.savez``.
+
+        Examples:
+            >>> History(loss=[0.5, 0.25]).as_arrays()["loss"]
+            array([0.5 , 0.25])
+        """
         return {name: np.asarray(values, dtype=np.float64) for name, values in vars(self).items()}
 
 
@@ -91,6 +113,15 @@ def check_training_settings(epochs: int, batch_size: int) -> None:
 
     :func:`train` calls it first, and so does ``python -m nnlib train`` before it loads any
     data: one rule, one message.
+
+    Used in [Part 3, step 8: epochs and mini-batches](../part3/step8-training-loop.md#epochs-and-mini-batches).
+
+    Examples:
+        >>> check_training_settings(epochs=20, batch_size=64)  # the guide's: fine
+        >>> check_training_settings(epochs=20, batch_size=0)
+        Traceback (most recent call last):
+        ...
+        ValueError: batch_size must be a whole number >= 1, got 0: it is the number of examples per weight update (the guide's: 64).
     """
     for name, value, meaning in (
         ("epochs", epochs, "the number of passes over the training data"),
@@ -152,7 +183,7 @@ def train(
     *,
     epochs: int,
     batch_size: int = 64,
-    optimizer=None,
+    optimizer: SGD | Momentum | Adam | None = None,
     rng: int | np.random.Generator = 0,
     X_test: np.ndarray | None = None,
     y_test: np.ndarray | None = None,
@@ -166,7 +197,18 @@ def train(
     ``SGD(lr=0.5)``; ``lr_schedule(epoch)``, if given, sets its learning rate each epoch.
     The history records the mean loss and accuracy over the batches of each epoch (as the
     network saw them while learning) and, when ``X_test``/``y_test`` are given, the test
-    accuracy after the epoch.
+    accuracy after the epoch. Any optimiser with ``step(params, grads)`` and ``lr`` works.
+
+    Built in [Part 3, step 8: the training loop](../part3/step8-training-loop.md#the-loop).
+
+    Examples:
+        >>> from nnlib import GuideNetwork, load_mnist, one_hot
+        >>> X_train, y_train, X_test, y_test = load_mnist()  # doctest: +SKIP
+        >>> Y_train = one_hot(y_train, dtype=np.float64)  # doctest: +SKIP
+        >>> history = train(GuideNetwork(), X_train, Y_train, epochs=2,
+        ...                 X_test=X_test, y_test=y_test, progress=False)  # doctest: +SKIP
+        >>> history.test_accuracy  # doctest: +SKIP
+        [0.884, 0.9052]
 
     Raises:
         ValueError: bad shapes or settings, before any training.

@@ -20,8 +20,20 @@ CONFIG_KEY = "__config__"
 _SAVE_AGAIN = "Save the network again with nnlib.save_weights (or python -m nnlib train --save)."
 
 
-def save_weights(model, path: str | os.PathLike) -> Path:
-    """Write ``model``'s parameters and architecture to ``path`` (``.npz``); return the path written."""
+def save_weights(model: GuideNetwork | Network, path: str | os.PathLike) -> Path:
+    """Write ``model``'s parameters and architecture to ``path`` (``.npz``); return the path written.
+
+    Used in [Part 3, step 8: run it](../part3/step8-training-loop.md#run-it), by
+    ``python -m nnlib train --save PATH``.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     net = GuideNetwork(n_inputs=4, n_hidden=3, n_outputs=2)
+        ...     path = save_weights(net, f"{folder}/net")  # .npz is added
+        ...     print(path.name, load_weights(path))
+        net.npz GuideNetwork(4-3-2, sigmoid, float64)
+    """
     path = Path(path)
     if path.suffix != ".npz":
         path = path.with_suffix(path.suffix + ".npz")
@@ -32,8 +44,11 @@ def save_weights(model, path: str | os.PathLike) -> Path:
     return path
 
 
-def load_weights(path: str | os.PathLike):
+def load_weights(path: str | os.PathLike) -> GuideNetwork | Network:
     """Rebuild the network saved by :func:`save_weights` at ``path``, with its trained weights.
+
+    See [Part 3, step 8: run it](../part3/step8-training-loop.md#run-it), whose
+    ``python -m nnlib train --save PATH`` writes such a file.
 
     Raises:
         FileNotFoundError: there is no file at ``path``.
