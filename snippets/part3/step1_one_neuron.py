@@ -1,7 +1,8 @@
-"""Part 3, step 1: one neuron. Three inputs, three weights, one bias, one output.
+"""Part 3, step 1: one neuron.
 
-Plain Python, no NumPy yet: every multiplication is written out so you can follow it
-with a pencil. Run it on its own:  python snippets/part3/step1_one_neuron.py
+Three inputs, three weights, one bias, one output. Plain Python, no NumPy yet:
+every multiplication is written out so you can follow it with a pencil.
+Run it on its own:  python snippets/part3/step1_one_neuron.py
 """
 
 # --8<-- [start:numbers]
@@ -12,7 +13,10 @@ bias = 0.3  # b: its own offset, added whatever the inputs are
 
 # --8<-- [start:weighted-sum]
 # Multiply each input by its weight, add them up, add the bias.
-z = inputs[0] * weights[0] + inputs[1] * weights[1] + inputs[2] * weights[2] + bias
+z = (inputs[0] * weights[0]
+     + inputs[1] * weights[1]
+     + inputs[2] * weights[2]
+     + bias)
 assert abs(z - 0.6) < 1e-12  # 0.2 + 0.2 - 0.1 + 0.3
 # --8<-- [end:weighted-sum]
 # --8<-- [start:weighted-sum-show]
@@ -37,17 +41,23 @@ print(f"a = sigmoid({z:.1f}) = {a:.4f}")
 # --8<-- [end:sigmoid-show]
 
 # --8<-- [start:change-a-weight]
-# Training will change the weights. What does changing one weight do to the output?
+# Training will change the weights.
+# What does changing one weight do to the output?
 weights[0] = 0.5  # was 0.2; input 1 is 1.0, so z grows by 0.3
-z = inputs[0] * weights[0] + inputs[1] * weights[1] + inputs[2] * weights[2] + bias
+z = (inputs[0] * weights[0]
+     + inputs[1] * weights[1]
+     + inputs[2] * weights[2]
+     + bias)
 print(f"z = {z:.4f}, a = {sigmoid(z):.4f}")
-assert abs(z - 0.9) < 1e-12 and sigmoid(z) > a  # a bigger weight on a positive input: a bigger output
+# a bigger weight on a positive input: a bigger output
+assert abs(z - 0.9) < 1e-12 and sigmoid(z) > a
 # --8<-- [end:change-a-weight]
 
 # --8<-- [start:nnlib]
 from nnlib import sigmoid as nnlib_sigmoid
 
-# nnlib's sigmoid is the same function, written so it never overflows (see Part 2).
+# nnlib's sigmoid is the same function, written so it never overflows
+# (see Part 2).
 print(f"nnlib: {float(nnlib_sigmoid(0.6)):.4f}, ours: {sigmoid(0.6):.4f}")
 assert abs(float(nnlib_sigmoid(0.6)) - sigmoid(0.6)) < 1e-15
 # --8<-- [end:nnlib]

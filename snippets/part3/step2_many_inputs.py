@@ -1,4 +1,6 @@
-"""Part 3, step 2: many inputs. The weighted sum as a loop, then as one NumPy dot product.
+"""Part 3, step 2: many inputs.
+
+The weighted sum as a loop, then as one NumPy dot product.
 
 Run it on its own:  python snippets/part3/step2_many_inputs.py
 """
@@ -16,7 +18,8 @@ bias = 0.1
 
 # --8<-- [start:loop]
 z = 0.0
-for x, w in zip(inputs, weights, strict=True):  # pair each input with its weight
+# pair each input with its weight
+for x, w in zip(inputs, weights, strict=True):
     z += x * w  # 0.5*0.2 + 0.3*0.5 + 0.2*0.25 = 0.1 + 0.15 + 0.05 = 0.3
 z += bias
 print(f"loop:       z = {z:.4f}")
@@ -43,11 +46,14 @@ assert np.isclose(a, 0.5987, atol=1e-4)
 from nnlib import load_mnist
 
 X_train, y_train, X_test, y_test = load_mnist()
-image = X_train[0]  # the first training digit, flattened: 28 * 28 = 784 pixels in [0, 1]
+# the first training digit, flattened: 28 * 28 = 784 pixels in [0, 1]
+image = X_train[0]
 rng = np.random.default_rng(0)
 weights = rng.standard_normal(784) * 0.1  # one weight per pixel
-z = image @ weights + 0.0  # (784,) @ (784,) -> one number, exactly as with 3 inputs
-print(f"image {image.shape}, weights {weights.shape}, z = {z:.4f}, label {y_train[0]}")
+# (784,) @ (784,) -> one number, exactly as with 3 inputs
+z = image @ weights + 0.0
+print(f"image {image.shape}, weights {weights.shape}, z = {z:.4f}, "
+      f"label {y_train[0]}")
 assert image.shape == (784,) and np.shape(z) == ()
 # --8<-- [end:mnist-image]
 

@@ -1,7 +1,7 @@
 """Part 3, step 3: a layer. Four neurons look at the same three inputs at once.
 
-Each COLUMN of W holds one neuron's weights, so W has shape (inputs, neurons) = (3, 4),
-and the biases are one row, b of shape (1, 4).
+Each COLUMN of W holds one neuron's weights, so W has shape
+(inputs, neurons) = (3, 4), and the biases are one row, b of shape (1, 4).
 Run it on its own:  python snippets/part3/step3_a_layer.py
 """
 
@@ -30,8 +30,9 @@ assert np.isclose(z[0], 0.4)  # neuron 0 is the neuron from step 2
 # --8<-- [start:vectorised]
 z_layer = x @ W + b  # (3,) @ (3, 4) -> (4,), then + (1, 4) -> (1, 4)
 print(f"vectorised: z = {z_layer.round(4)}, shape {z_layer.shape}")
-# The guide says this output has shape (4,). It does not: adding b, shape (1, 4),
-# broadcasts the (4,) result up to (1, 4). Same numbers, one more dimension.
+# The guide says this output has shape (4,). It does not: adding b, shape
+# (1, 4), broadcasts the (4,) result up to (1, 4). Same numbers, one more
+# dimension.
 assert z_layer.shape == (1, 4)
 assert np.allclose(z_layer[0], z)
 # --8<-- [end:vectorised]
@@ -52,7 +53,8 @@ X = np.array(
         [0.0, 0.0, 0.0],  # example 4: only the biases get through
     ]
 )  # shape (5, 3): five examples as rows
-Z = X @ W + b  # (5, 3) @ (3, 4) -> (5, 4), + (1, 4) -> (5, 4): b is added to every row
+# (5, 3) @ (3, 4) -> (5, 4), + (1, 4) -> (5, 4): b is added to every row
+Z = X @ W + b
 assert Z.shape == (5, 4)
 assert np.allclose(Z[0], x @ W + b)  # row 0 is the single example again
 assert np.allclose(Z[4], b[0])  # zero inputs: the output is just the biases
@@ -67,5 +69,6 @@ from nnlib import sigmoid
 A = sigmoid(Z)  # element-wise: every neuron of every example
 print(f"A = sigmoid(Z), shape {A.shape}, first row {A[0].round(4)}")
 assert A.shape == (5, 4) and np.all((A > 0) & (A < 1))
-assert np.isclose(A[0, 0], 0.5987, atol=1e-4)  # step 2's neuron, step 2's answer
+# step 2's neuron, step 2's answer
+assert np.isclose(A[0, 0], 0.5987, atol=1e-4)
 # --8<-- [end:activation]

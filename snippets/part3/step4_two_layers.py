@@ -1,7 +1,7 @@
 """Part 3, step 4: two layers, 784 -> 64 -> 10, on real MNIST digits.
 
-The hidden layer's 64 outputs are the output layer's 64 inputs. The network is not
-trained yet, so its answers are guesses; step 8 trains it.
+The hidden layer's 64 outputs are the output layer's 64 inputs. The network is
+not trained yet, so its answers are guesses; step 8 trains it.
 Run it on its own:  python snippets/part3/step4_two_layers.py
 """
 
@@ -20,9 +20,11 @@ print(f"X {X.shape}, labels {y_train[:5]}")
 
 # --8<-- [start:init]
 rng = np.random.default_rng(0)  # a seed: the same "random" weights every run
-W1 = rng.standard_normal((784, 64)) * 0.1  # (784, 64): 64 hidden neurons, 784 weights each
+# (784, 64): 64 hidden neurons, 784 weights each
+W1 = rng.standard_normal((784, 64)) * 0.1
 b1 = np.zeros((1, 64))  # (1, 64)
-W2 = rng.standard_normal((64, 10)) * 0.1  # (64, 10): 10 output neurons, 64 weights each
+# (64, 10): 10 output neurons, 64 weights each
+W2 = rng.standard_normal((64, 10)) * 0.1
 b2 = np.zeros((1, 10))  # (1, 10)
 n_weights = W1.size + b1.size + W2.size + b2.size
 assert n_weights == 784 * 64 + 64 + 64 * 10 + 10 == 50_890

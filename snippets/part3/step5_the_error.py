@@ -17,7 +17,8 @@ output = net.forward(X)  # (5, 10)
 # --8<-- [start:one-hot]
 from nnlib import one_hot
 
-Y = one_hot(y)  # (5,) labels -> (5, 10) targets: a 1 in the column of the right digit
+# (5,) labels -> (5, 10) targets: a 1 in the column of the right digit
+Y = one_hot(y)
 assert Y.shape == (5, 10) and Y[0, 5] == 1 and Y[0].sum() == 1
 # --8<-- [end:one-hot]
 # --8<-- [start:one-hot-show]
@@ -25,9 +26,11 @@ print("label", y[0], "->", Y[0])
 # --8<-- [end:one-hot-show]
 
 # --8<-- [start:error]
-error = output - Y  # (5, 10) - (5, 10) -> (5, 10): one number per output per example
+# (5, 10) - (5, 10) -> (5, 10): one number per output per example
+error = output - Y
 assert error.shape == (5, 10)
-assert error[0, 5] < 0 and np.all(np.delete(error[0], 5) > 0)  # too low on the 5, too high elsewhere
+# too low on the 5, too high elsewhere
+assert error[0, 5] < 0 and np.all(np.delete(error[0], 5) > 0)
 # --8<-- [end:error]
 # --8<-- [start:error-show]
 print("output:", output[0].round(2))
@@ -39,7 +42,8 @@ print("error: ", error[0].round(2))
 from nnlib import mean_squared_error
 
 n = len(X)
-loss = 0.5 * np.sum(error**2) / n  # half the squared error, summed, averaged over examples
+# half the squared error, summed, averaged over examples
+loss = 0.5 * np.sum(error**2) / n
 print(f"loss by hand: {loss:.4f}, nnlib: {mean_squared_error(output, Y):.4f}")
 assert np.isclose(loss, mean_squared_error(output, Y))
 # --8<-- [end:loss]
@@ -55,6 +59,8 @@ print(f"untrained: loss {loss:.4f}, accuracy {correct:.4f}")
 print("how often it guesses each digit:", np.bincount(guesses, minlength=10))
 assert np.isclose(correct, accuracy(y_test, output))
 assert 0.05 < correct < 0.20  # about 1 in 10: no better than guessing
-assert np.bincount(guesses).max() > len(guesses) / 2  # one favourite digit for most images
-assert 1.0 < loss < 1.5  # every output is near 0.5; see the page for why that gives about 1.25
+# one favourite digit for most images
+assert np.bincount(guesses).max() > len(guesses) / 2
+# every output is near 0.5; see the page for why that gives about 1.25
+assert 1.0 < loss < 1.5
 # --8<-- [end:untrained]

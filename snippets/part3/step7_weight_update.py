@@ -1,7 +1,8 @@
-"""Part 3, step 7: the weight update. Move every weight a small step against its gradient.
+"""Part 3, step 7: the weight update.
 
-Steps 4 to 6 live in nnlib.GuideNetwork (the same lines you wrote), so this file can
-focus on the one new line: W -= learning_rate * dW.
+Move every weight a small step against its gradient. Steps 4 to 6 live in
+nnlib.GuideNetwork (the same lines you wrote), so this file can focus on the
+one new line: W -= learning_rate * dW.
 Run it on its own:  python snippets/part3/step7_weight_update.py
 """
 
@@ -11,7 +12,8 @@ import numpy as np
 from nnlib import GuideNetwork, load_mnist, one_hot
 
 X_train, y_train, X_test, y_test = load_mnist()
-X, Y = X_train[:64], one_hot(y_train[:64], dtype=np.float64)  # one batch of 64 digits
+# one batch of 64 digits
+X, Y = X_train[:64], one_hot(y_train[:64], dtype=np.float64)
 learning_rate = 0.5  # the guide's step size
 # --8<-- [end:setup]
 
@@ -70,7 +72,8 @@ for step in range(10):
     wrong.append(net.loss(Y))
     net.backward(Y)
     for name, w in net.params.items():
-        w += learning_rate * net.grads[name]  # WRONG: += climbs the loss instead
+        # WRONG: += climbs the loss instead
+        w += learning_rate * net.grads[name]
 print("with += :", np.round(wrong, 4))
 assert all(np.diff(wrong) > 0)  # up at every step
 # --8<-- [end:wrong-sign]
@@ -88,5 +91,6 @@ for rate in [0.05, 0.5, 50.0]:
     print(f"learning rate {rate:<4}: loss after 10 steps {final[rate]:.4f}, "
           f"largest output {net.output.max():.2g}")
 assert final[0.5] < final[0.05]  # too small: slow
-assert np.isclose(final[50.0], 0.5)  # too large: every output pushed to 0, stuck there
+# too large: every output pushed to 0, stuck there
+assert np.isclose(final[50.0], 0.5)
 # --8<-- [end:learning-rates]

@@ -1,5 +1,7 @@
-"""Part 3, step 8: the full training loop. 784-64-10, sigmoid, learning rate 0.5,
-batches of 64, 20 epochs, a new shuffle every epoch.
+"""Part 3, step 8: the full training loop.
+
+784-64-10, sigmoid, learning rate 0.5, batches of 64, 20 epochs, a new shuffle
+every epoch.
 
 Run it on its own (about 20 s):  python snippets/part3/step8_training_loop.py
 The tests call main() with fewer epochs and examples.
@@ -17,13 +19,17 @@ from nnlib import load_mnist, mean_squared_error, one_hot, sigmoid
 
 # --8<-- [start:main]
 def main(epochs=20, n_train=60000, batch_size=64, learning_rate=0.5, seed=0):
-    """Train the guide's network from scratch; return the test accuracy after each epoch."""
+    """Train the guide's network from scratch.
+
+    Return the test accuracy after each epoch.
+    """
     X_train, y_train, X_test, y_test = load_mnist()
     X_train = X_train[:n_train]  # (n_train, 784)
     Y_train = one_hot(y_train[:n_train], dtype=np.float64)  # (n_train, 10)
 
-    # Step 4: the weights. One generator for them and another for the shuffling, so
-    # that changing one never changes the other (nnlib.train does the same).
+    # Step 4: the weights. One generator for them and another for the
+    # shuffling, so that changing one never changes the other (nnlib.train
+    # does the same).
     rng = np.random.default_rng(seed)
     W1 = rng.standard_normal((784, 64)) * 0.1  # (784, 64)
     b1 = np.zeros((1, 64))  # (1, 64)
@@ -42,14 +48,19 @@ def main(epochs=20, n_train=60000, batch_size=64, learning_rate=0.5, seed=0):
             n = len(x_batch)  # 64, except the last batch: 60000 = 937 * 64 + 32
 
             # Step 4: forward
-            hidden = sigmoid(x_batch @ W1 + b1)  # (n, 784) @ (784, 64) -> (n, 64)
-            output = sigmoid(hidden @ W2 + b2)  # (n, 64) @ (64, 10) -> (n, 10)
-            total_loss += mean_squared_error(output, y_batch) * n  # step 5, for the printout
+            # (n, 784) @ (784, 64) -> (n, 64)
+            hidden = sigmoid(x_batch @ W1 + b1)
+            # (n, 64) @ (64, 10) -> (n, 10)
+            output = sigmoid(hidden @ W2 + b2)
+            # step 5, for the printout
+            total_loss += mean_squared_error(output, y_batch) * n
 
-            # Step 6: backward, gradients averaged over the n examples of THIS batch
+            # Step 6: backward, gradients averaged over the n examples of
+            # THIS batch
             error = output - y_batch  # (n, 10)
             d_output = error * (output * (1 - output))  # (n, 10)
-            d_hidden = (d_output @ W2.T) * (hidden * (1 - hidden))  # (n, 10) @ (10, 64) -> (n, 64)
+            # (n, 10) @ (10, 64) -> (n, 64)
+            d_hidden = (d_output @ W2.T) * (hidden * (1 - hidden))
             dW2 = hidden.T @ d_output / n  # (64, n) @ (n, 10) -> (64, 10)
             db2 = d_output.sum(axis=0, keepdims=True) / n  # (1, 10)
             dW1 = x_batch.T @ d_hidden / n  # (784, n) @ (n, 64) -> (784, 64)
@@ -61,12 +72,16 @@ def main(epochs=20, n_train=60000, batch_size=64, learning_rate=0.5, seed=0):
             W2 -= learning_rate * dW2
             b2 -= learning_rate * db2
 
-        # After each epoch: how many test digits does it get right? (never trained on)
-        test_output = sigmoid(sigmoid(X_test @ W1 + b1) @ W2 + b2)  # (10000, 10)
-        test_accuracies.append(float(np.mean(test_output.argmax(axis=1) == y_test)))
+        # After each epoch: how many test digits (never trained on) does it
+        # get right?
+        # (10000, 10)
+        test_output = sigmoid(sigmoid(X_test @ W1 + b1) @ W2 + b2)
+        test_accuracies.append(
+            float(np.mean(test_output.argmax(axis=1) == y_test)))
         print(
             f"epoch {epoch + 1:>2}: loss {total_loss / len(X_train):.4f}, "
-            f"test accuracy {test_accuracies[-1]:.4f} ({time.perf_counter() - start:.1f} s)"
+            f"test accuracy {test_accuracies[-1]:.4f} "
+            f"({time.perf_counter() - start:.1f} s)"
         )
     return test_accuracies
 
@@ -79,10 +94,14 @@ from nnlib import SGD, GuideNetwork, train
 
 
 def main_with_nnlib(epochs=20, n_train=60000, seed=0):
-    """The same training with nnlib: GuideNetwork holds steps 4-7, nnlib.train the loop."""
+    """The same training with nnlib.
+
+    GuideNetwork holds steps 4-7, nnlib.train the loop.
+    """
     X_train, y_train, X_test, y_test = load_mnist()
     history = train(
-        GuideNetwork(rng=seed),  # 784-64-10, sigmoid, float64, randn * 0.1 weights
+        # 784-64-10, sigmoid, float64, randn * 0.1 weights
+        GuideNetwork(rng=seed),
         X_train[:n_train],
         one_hot(y_train[:n_train], dtype=np.float64),
         epochs=epochs,
@@ -102,5 +121,7 @@ if __name__ == "__main__":
     accuracies = main()
     assert accuracies[1] > 0.90  # the guide's network passes 90% at epoch 2
     with_nnlib = main_with_nnlib()
-    print(f"nnlib.train(GuideNetwork(), ...): final test accuracy {with_nnlib[-1]:.4f}")
-    assert np.allclose(accuracies, with_nnlib)  # the same numbers, epoch by epoch
+    print("nnlib.train(GuideNetwork(), ...): "
+          f"final test accuracy {with_nnlib[-1]:.4f}")
+    # the same numbers, epoch by epoch
+    assert np.allclose(accuracies, with_nnlib)
