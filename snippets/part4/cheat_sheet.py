@@ -1,7 +1,8 @@
 """Part 4, cheat sheet: the whole algorithm in nine lines.
 
-The setup makes one batch and the guide's weights; the nine lines then do one full
-training step on it, exactly what GuideNetwork's forward, backward and update do.
+The setup makes one batch and the guide's weights; the nine lines then do one
+full training step on it, exactly what GuideNetwork's forward, backward and
+update do.
 Run it on its own:  python snippets/part4/cheat_sheet.py
 """
 
@@ -41,6 +42,7 @@ net.update(learning_rate)
 for name, ours in {"W1": W1, "b1": b1, "W2": W2, "b2": b2}.items():
     assert np.allclose(net.params[name], ours, rtol=1e-12, atol=1e-15), name
 net.forward(X)
-print(f"loss {loss_before:.4f} -> {net.loss(Y):.4f} after one step; GuideNetwork agrees")
+print(f"loss {loss_before:.4f} -> {net.loss(Y):.4f} after one step; "
+      "GuideNetwork agrees")
 assert net.loss(Y) < loss_before
 # --8<-- [end:check]

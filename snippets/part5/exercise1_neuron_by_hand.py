@@ -26,6 +26,7 @@ print(f"by hand: z = {z_by_hand:.4f}, a = {a_by_hand:.4f}")
 print(f"NumPy:   z = {z:.4f}, a = {a:.4f}")
 assert np.isclose(z, -0.5) and np.isclose(z_by_hand, -0.5)
 assert np.isclose(a, 0.3775, atol=1e-4) and np.isclose(a, a_by_hand)
-# A negative weighted sum gives an output below 0.5: this neuron is mostly "off".
+# A negative weighted sum gives an output below 0.5:
+# this neuron is mostly "off".
 assert a < 0.5
 # --8<-- [end:solution]

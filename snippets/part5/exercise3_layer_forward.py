@@ -1,4 +1,5 @@
-"""Part 5, exercise 3 (solution): a layer of 5 neurons on 4 inputs, for a batch of 3 examples.
+"""Part 5, exercise 3 (solution): a layer of 5 neurons on 4 inputs, for a batch
+of 3 examples.
 
 Run it on its own:  python snippets/part5/exercise3_layer_forward.py
 """
@@ -24,7 +25,8 @@ for i in range(3):  # each example (row of X)
         A_loop[i, j] = sigmoid(X[i] @ W[:, j] + b[0, j])
 assert np.allclose(A, A_loop)
 
-# One example on its own: keep it a row, shape (1, 4), and the answer is a row too.
+# One example on its own: keep it a row, shape (1, 4), and the answer is a row
+# too.
 one = sigmoid(X[:1] @ W + b)  # (1, 4) @ (4, 5) + (1, 5) -> (1, 5)
 print(f"one example {X[:1].shape} -> {one.shape}")
 assert one.shape == (1, 5) and np.allclose(one, A[:1])

@@ -1,4 +1,5 @@
-"""Part 5, exercise 4 (solution): the 784-64-10 forward pass on 5 MNIST test digits.
+"""Part 5, exercise 4 (solution): the 784-64-10 forward pass on 5 MNIST test
+digits.
 
 Run it on its own:  python snippets/part5/exercise4_two_layer_forward.py
 """
@@ -21,7 +22,8 @@ guesses = output.argmax(axis=1)  # (5,): the largest output of each row
 print(f"hidden {hidden.shape}, output {output.shape}")
 print(f"guesses {guesses}, labels {y_test[:5]}")
 
-assert hidden.shape == (5, 64) and output.shape == (5, 10) and guesses.shape == (5,)
+assert hidden.shape == (5, 64) and output.shape == (5, 10)
+assert guesses.shape == (5,)
 assert np.all((output > 0) & (output < 1))
 assert np.allclose(output, GuideNetwork(rng=0).forward(X))  # nnlib agrees
 # --8<-- [end:solution]

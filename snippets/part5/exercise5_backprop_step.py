@@ -1,4 +1,5 @@
-"""Part 5, exercise 5 (solution): one backpropagation step on 100 digits; the loss must fall.
+"""Part 5, exercise 5 (solution): one backpropagation step on 100 digits; the
+loss must fall.
 
 Run it on its own:  python snippets/part5/exercise5_backprop_step.py
 """
@@ -9,7 +10,8 @@ import numpy as np
 from nnlib import GuideNetwork, load_mnist, mean_squared_error, one_hot, sigmoid
 
 X_train, y_train, X_test, y_test = load_mnist()
-X, Y = X_train[:100], one_hot(y_train[:100], dtype=np.float64)  # (100, 784), (100, 10)
+# (100, 784), (100, 10)
+X, Y = X_train[:100], one_hot(y_train[:100], dtype=np.float64)
 n, learning_rate = len(X), 0.5
 
 rng = np.random.default_rng(0)
@@ -23,7 +25,8 @@ loss_before = mean_squared_error(output, Y)
 
 # Backward: every gradient has the shape of the weight it belongs to
 d_output = (output - Y) * output * (1 - output)  # (100, 10)
-d_hidden = (d_output @ W2.T) * hidden * (1 - hidden)  # (100, 64), with W2 BEFORE its update
+# (100, 64), with W2 BEFORE its update
+d_hidden = (d_output @ W2.T) * hidden * (1 - hidden)
 dW2, db2 = hidden.T @ d_output / n, d_output.sum(axis=0, keepdims=True) / n
 dW1, db1 = X.T @ d_hidden / n, d_hidden.sum(axis=0, keepdims=True) / n
 assert dW1.shape == W1.shape and db1.shape == b1.shape

@@ -1,7 +1,8 @@
 """Part 5, exercise 6 (solution): train on MNIST to more than 90% test accuracy.
 
 The guide's network and settings, with the steps as small functions.
-Run it on its own (a few seconds):  python snippets/part5/exercise6_train_mnist.py
+Run it on its own (a few seconds):
+    python snippets/part5/exercise6_train_mnist.py
 """
 
 # --8<-- [start:solution]
@@ -25,13 +26,15 @@ def forward(p, X):
 
 
 def backward(p, X, Y, hidden, output):
-    """Steps 5 and 6: the gradients, averaged over the n examples of this batch."""
+    """Steps 5 and 6: the gradients, averaged over the batch's n examples."""
     n = len(X)
     d_output = (output - Y) * output * (1 - output)  # (n, 10)
     d_hidden = (d_output @ p["W2"].T) * hidden * (1 - hidden)  # (n, 64)
     return {
-        "W1": X.T @ d_hidden / n, "b1": d_hidden.sum(axis=0, keepdims=True) / n,
-        "W2": hidden.T @ d_output / n, "b2": d_output.sum(axis=0, keepdims=True) / n,
+        "W1": X.T @ d_hidden / n,
+        "b1": d_hidden.sum(axis=0, keepdims=True) / n,
+        "W2": hidden.T @ d_output / n,
+        "b2": d_output.sum(axis=0, keepdims=True) / n,
     }
 
 
@@ -44,7 +47,8 @@ def update(p, grads, learning_rate):
 def main(epochs=5, n_train=60000, batch_size=64, learning_rate=0.5, seed=0):
     """Step 8: train, and return the test accuracy after each epoch."""
     X_train, y_train, X_test, y_test = load_mnist()
-    X_train, Y_train = X_train[:n_train], one_hot(y_train[:n_train], dtype=np.float64)
+    X_train = X_train[:n_train]
+    Y_train = one_hot(y_train[:n_train], dtype=np.float64)
     rng = np.random.default_rng(seed)
     p = init(rng)
     accuracies = []
