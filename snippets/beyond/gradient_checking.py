@@ -1,8 +1,9 @@
 """Beyond the guide: gradient checking, the test that backpropagation is right.
 
-A small float64 network and four random examples; nnlib.gradcheck compares every gradient
-from the backward pass with a finite-difference estimate. Then the backward pass is broken
-on purpose, twice, and the check points at the parameters the bug touches.
+A small float64 network and four random examples; nnlib.gradcheck compares
+every gradient from the backward pass with a finite-difference estimate. Then
+the backward pass is broken on purpose, twice, and the check points at the
+parameters the bug touches.
 
 Run it on its own:  python snippets/beyond/gradient_checking.py
 """
@@ -16,9 +17,11 @@ from nnlib import Network, gradcheck, one_hot
 
 # --8<-- [start:setup]
 rng = np.random.default_rng(0)
-X = rng.standard_normal((4, 6))  # 4 examples with 6 inputs: small, so the check is quick
+# 4 examples with 6 inputs: small, so the check is quick
+X = rng.standard_normal((4, 6))
 Y = one_hot(rng.integers(0, 3, size=4), n_classes=3, dtype=np.float64)  # (4, 3)
-net = Network([6, 5, 3], dtype=np.float64, rng=0)  # ReLU, softmax + cross-entropy, He init
+# ReLU, softmax + cross-entropy, He init
+net = Network([6, 5, 3], dtype=np.float64, rng=0)
 # --8<-- [end:setup]
 
 # --8<-- [start:by-hand]
@@ -45,8 +48,9 @@ assert abs(from_backprop - from_definition) < 1e-8
 
 # --8<-- [start:describe]
 def describe(error: float) -> str:
-    """A relative error for printing; below 1e-8 only its bound, since those digits vary
-    with the order in which the machine's BLAS library adds numbers up."""
+    """A relative error for printing; below 1e-8 only its bound, since those
+    digits vary with the order in which the machine's BLAS library adds
+    numbers up."""
     return "below 1e-8" if error < 1e-8 else f"{error:.0e}"
 # --8<-- [end:describe]
 
@@ -61,20 +65,25 @@ assert max(errors.values()) < 1e-8
 
 # --8<-- [start:eps]
 def check_with(eps: float) -> float:
-    """The largest relative error of the check when it nudges weights by ``eps``."""
+    """The check's largest relative error when it nudges weights by ``eps``."""
     return max(gradcheck(net, X, Y, eps=eps).values())
 
 
 for eps in [1e-1, 1e-3, 1e-5, 1e-7, 1e-11]:
-    print(f"eps = {eps:.0e}: largest relative error", "below" if check_with(eps) < 1e-6 else "above", "1e-6")
-assert check_with(1e-5) < 1e-7  # the sweet spot: both kinds of error are tiny
-assert check_with(1e-1) > 1e-4  # too coarse: the slope changes within the step
-assert check_with(1e-11) > 1e-5  # too fine: rounding of the two losses dominates
+    print(f"eps = {eps:.0e}: largest relative error",
+          "below" if check_with(eps) < 1e-6 else "above", "1e-6")
+# the sweet spot: both kinds of error are tiny
+assert check_with(1e-5) < 1e-7
+# too coarse: the slope changes within the step
+assert check_with(1e-1) > 1e-4
+# too fine: rounding of the two losses dominates
+assert check_with(1e-11) > 1e-5
 # --8<-- [end:eps]
 
 # --8<-- [start:float32]
 try:
-    gradcheck(Network([6, 5, 3], rng=0), X, Y)  # float32, nnlib's default for speed
+    # float32, nnlib's default for speed
+    gradcheck(Network([6, 5, 3], rng=0), X, Y)
 except ValueError as error:
     print("ValueError:", error)
 # --8<-- [end:float32]
@@ -84,7 +93,8 @@ from nnlib.layers import ReLU
 
 
 class ForgetfulReLU(ReLU):
-    """A ReLU whose backward pass forgets to stop the gradient where the input was negative."""
+    """A ReLU whose backward pass forgets to stop the gradient where the input
+    was negative."""
 
     def backward(self, grad):
         return grad  # the bug: should be grad * self.positive
@@ -94,10 +104,13 @@ print(net.layers)  # [Linear(6, 5), ReLU(), Linear(5, 3)]
 net.layers[1] = ForgetfulReLU()  # swap the broken layer in
 errors = gradcheck(net, X, Y)
 for name, error in errors.items():
-    print(f"{name}: relative error {describe(error)}" + ("   <-- wrong" if error > 1e-6 else ""))
+    print(f"{name}: relative error {describe(error)}"
+          + ("   <-- wrong" if error > 1e-6 else ""))
 net.layers[1] = ReLU()  # and the right one back
-assert errors["W2"] < 1e-7 and errors["b2"] < 1e-7  # the layer after the bug is unaffected
-assert errors["W1"] > 1e-2 and errors["b1"] > 1e-2  # the layer before it gets wrong gradients
+# the layer after the bug is unaffected
+assert errors["W2"] < 1e-7 and errors["b2"] < 1e-7
+# the layer before it gets wrong gradients
+assert errors["W1"] > 1e-2 and errors["b1"] > 1e-2
 # --8<-- [end:broken]
 
 
@@ -106,7 +119,8 @@ class Undivided(Network):
     """Network whose backward pass forgets to average over the batch."""
 
     def backward(self, Y):
-        grad = self.output - Y  # the bug: the mean loss needs (output - Y) / len(Y)
+        # the bug: the mean loss needs (output - Y) / len(Y)
+        grad = self.output - Y
         for layer in reversed(self.layers):
             grad = layer.backward(grad)
 
@@ -114,7 +128,8 @@ class Undivided(Network):
 errors = gradcheck(Undivided([6, 5, 3], dtype=np.float64, rng=0), X, Y)
 print({name: round(error, 6) for name, error in errors.items()})
 n = len(X)
-assert all(np.isclose(error, (n - 1) / (n + 1)) for error in errors.values())  # 3/5 for n = 4
+# 3/5 for n = 4
+assert all(np.isclose(error, (n - 1) / (n + 1)) for error in errors.values())
 # --8<-- [end:exercise-1]
 
 # --8<-- [start:exercise-2]
@@ -123,18 +138,21 @@ from nnlib.activations import sigmoid, sigmoid_derivative
 
 
 class InputSigmoid(Sigmoid):
-    """A sigmoid layer that applies a * (1 - a) to its input z instead of its output a."""
+    """A sigmoid layer that applies a * (1 - a) to its input z instead of its
+    output a."""
 
     def forward(self, x, training=False):
         self.z = x
         return sigmoid(x)
 
     def backward(self, grad):
-        return grad * sigmoid_derivative(self.z)  # the bug: needs the output, sigmoid(z)
+        # the bug: needs the output, sigmoid(z)
+        return grad * sigmoid_derivative(self.z)
 
 
 net = Network([6, 5, 3], activation="sigmoid", dtype=np.float64, rng=0)
-assert max(gradcheck(net, X, Y).values()) < 1e-7  # the real sigmoid layer passes
+# the real sigmoid layer passes
+assert max(gradcheck(net, X, Y).values()) < 1e-7
 net.layers[1] = InputSigmoid()
 errors = gradcheck(net, X, Y)
 print({name: describe(error) for name, error in errors.items()})

@@ -1,9 +1,9 @@
 """Beyond the guide: why the training loop shuffles the examples every epoch.
 
-One epoch of the 784-128-10 network on the first 10,000 training digits, three times from
-the same starting weights: in a random order, in the order the file stores them, and
-sorted by label (all the 0s, then all the 1s, ...). The test accuracy is measured every 10
-batches along the way.
+One epoch of the 784-128-10 network on the first 10,000 training digits, three
+times from the same starting weights: in a random order, in the order the file
+stores them, and sorted by label (all the 0s, then all the 1s, ...). The test
+accuracy is measured every 10 batches along the way.
 
 Run it on its own:  python snippets/beyond/shuffling.py
 """
@@ -43,13 +43,17 @@ def run_orders() -> dict[str, list[float]]:
     orders = {
         "shuffled": np.random.default_rng(0).permutation(len(X)),
         "as stored": np.arange(len(X)),
-        "sorted by label": np.argsort(y, kind="stable"),  # all 0s first, all 9s last
+        # all 0s first, all 9s last
+        "sorted by label": np.argsort(y, kind="stable"),
     }
     curves = {}
     for name, order in orders.items():
-        curves[name], net = one_epoch_in_order(X[order], one_hot(y[order]), X_test, y_test)
-        print(f"{name:16} test accuracy after one epoch: {curves[name][-1]:.1%}")
-    predicted = net.predict(X_test)  # the network trained on sorted digits, 9s last
+        curves[name], net = one_epoch_in_order(X[order], one_hot(y[order]),
+                                               X_test, y_test)
+        print(f"{name:16} test accuracy after one epoch: "
+              f"{curves[name][-1]:.1%}")
+    # the network trained on sorted digits, 9s last
+    predicted = net.predict(X_test)
     print(f"it answers 9 for {np.mean(predicted == 9):.0%} of the test digits")
     # --8<-- [end:orders]
     assert curves["shuffled"][-1] > 0.9 and curves["as stored"][-1] > 0.9
