@@ -58,8 +58,8 @@ def relu(z: np.ndarray | float) -> np.ndarray:
     Used in [Beyond: ReLU](../beyond/index.md#1-relu-in-the-hidden-layer).
 
     Examples:
-        >>> relu(np.array([-2.0, 0.0, 3.0]))
-        array([0., 0., 3.])
+        >>> relu(np.array([-1.5, 0.0, 2.5]))
+        array([0. , 0. , 2.5])
     """
     z = np.asarray(z)
     return np.maximum(z, 0)
@@ -76,7 +76,7 @@ def relu_derivative(z: np.ndarray | float) -> np.ndarray:
     Used in [Beyond the guide, 1. ReLU](../beyond/index.md#1-relu-in-the-hidden-layer).
 
     Examples:
-        >>> relu_derivative(np.array([-2.0, 0.0, 3.0]))
+        >>> relu_derivative(np.array([-1.5, 0.0, 2.5]))  # 0 at the kink itself
         array([0., 0., 1.])
     """
     z = np.asarray(z)

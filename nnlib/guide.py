@@ -26,11 +26,10 @@ class GuideNetwork:
 
     Examples:
         >>> net = GuideNetwork(rng=0)
-        >>> net
-        GuideNetwork(784-64-10, sigmoid, float64)
-        >>> output = net.forward(np.zeros((1, 784)))  # one blank image
-        >>> output.shape, net.hidden[0, :3]  # every hidden neuron: sigmoid(0) = 0.5
-        ((1, 10), array([0.5, 0.5, 0.5]))
+        >>> sum(w.size for w in net.params.values())  # numbers to learn
+        50890
+        >>> net.forward(np.zeros((2, 784))).shape  # two blank images: ten outputs each
+        (2, 10)
     """
 
     # --8<-- [start:init]

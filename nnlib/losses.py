@@ -21,10 +21,9 @@ def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
     Built in [Part 3, step 5: the error](../part3/step5-the-error.md#the-loss-the-error-as-one-number).
 
     Examples:
-        >>> output = np.array([[0.8, 0.2], [0.4, 0.6]])
-        >>> target = np.array([[1.0, 0.0], [0.0, 1.0]])
-        >>> round(mean_squared_error(output, target), 4)  # (0.08 + 0.32) / 2 / 2
-        0.1
+        >>> output, target = np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]])
+        >>> mean_squared_error(output, target)  # 0.5 * (0.25 + 0.25) / 1 example
+        0.25
     """
     check_same_shape(output, target, "output", "target")
     error = output - target
@@ -39,10 +38,8 @@ def mse_gradient(output: np.ndarray, target: np.ndarray) -> np.ndarray:
     Built in [Part 3, step 6: backpropagation](../part3/step6-backpropagation.md#backwards-layer-by-layer).
 
     Examples:
-        >>> output = np.array([[0.8, 0.2], [0.4, 0.6]])
-        >>> mse_gradient(output, np.array([[1.0, 0.0], [0.0, 1.0]]))
-        array([[-0.1,  0.1],
-               [ 0.2, -0.2]])
+        >>> mse_gradient(np.array([[0.5, 0.5]]), np.array([[1.0, 0.0]]))
+        array([[-0.5,  0.5]])
     """
     check_same_shape(output, target, "output", "target")
     return (output - target) / len(output)
@@ -57,9 +54,9 @@ def cross_entropy(probabilities: np.ndarray, target: np.ndarray) -> float:
     Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
-        >>> p = np.array([[0.8, 0.2], [0.4, 0.6]])
-        >>> round(cross_entropy(p, np.array([[1.0, 0.0], [0.0, 1.0]])), 4)  # -(ln 0.8 + ln 0.6) / 2
-        0.367
+        >>> p = np.array([[0.5, 0.25, 0.25]])  # half the probability on the right class
+        >>> round(cross_entropy(p, np.array([[1.0, 0.0, 0.0]])), 4)  # -ln 0.5
+        0.6931
     """
     check_same_shape(probabilities, target, "probabilities", "target")
     tiny = np.finfo(probabilities.dtype).tiny if np.issubdtype(probabilities.dtype, np.floating) else 1e-300
@@ -90,8 +87,9 @@ def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> float:
     Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
-        >>> softmax_cross_entropy(np.array([[1000.0, 0.0, -1000.0]]), np.array([[0.0, 1.0, 0.0]]))
-        1000.0
+        >>> logits = np.array([[0.0, np.log(3.0)]])  # softmax: 0.25 and 0.75
+        >>> round(softmax_cross_entropy(logits, np.array([[0.0, 1.0]])), 4)  # -ln 0.75
+        0.2877
     """
     check_same_shape(logits, target, "logits", "target")
     return float(-np.sum(target * log_softmax(logits)) / len(logits))

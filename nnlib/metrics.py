@@ -11,8 +11,8 @@ def as_labels(values: np.ndarray) -> np.ndarray:
     Built in [Part 3, step 5: the error](../part3/step5-the-error.md#how-good-is-a-network-that-has-learned-nothing).
 
     Examples:
-        >>> as_labels(np.array([[0.1, 0.9], [0.8, 0.2]]))  # the largest score of each row
-        array([1, 0])
+        >>> as_labels(np.array([[0.2, 0.7, 0.1]]))  # the position of the largest score
+        array([1])
     """
     values = np.asarray(values)
     return values.argmax(axis=1) if values.ndim == 2 else values
@@ -27,7 +27,7 @@ def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     Built in [Part 3, step 5: the error](../part3/step5-the-error.md#how-good-is-a-network-that-has-learned-nothing).
 
     Examples:
-        >>> accuracy(np.array([1, 2, 0, 4]), np.array([1, 2, 3, 4]))  # 3 of 4 right
+        >>> accuracy(np.array([3, 1, 4, 1]), np.array([3, 1, 4, 7]))  # 3 of 4 right
         0.75
         >>> accuracy(np.array([1, 0]), np.array([[0.1, 0.9], [0.3, 0.7]]))  # scores
         0.5

@@ -32,11 +32,10 @@ class Network:
     Used in [Beyond the guide](../beyond/index.md#how-the-comparison-works).
 
     Examples:
-        >>> net = Network([784, 128, 10])
-        >>> net
-        Network(784-128-10, relu, softmax, float32)
-        >>> round(float(net.forward(np.zeros((1, 784))).sum()), 6)  # softmax: sums to 1
-        1.0
+        >>> Network([784, 64, 10], activation="sigmoid", output="sigmoid", init="guide")
+        Network(784-64-10, sigmoid, sigmoid, float32)
+        >>> Network([784, 256, 128, 10], dropout=0.2)  # the defaults: ReLU, softmax, He
+        Network(784-256-128-10, relu, softmax, float32, dropout=0.2)
     """
 
     def __init__(

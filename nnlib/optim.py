@@ -45,10 +45,10 @@ class SGD:
     Built in [Part 3, step 7: the weight update](../part3/step7-weight-update.md#one-step).
 
     Examples:
-        >>> params = {"w": np.array([1.0])}
-        >>> SGD(lr=0.1).step(params, {"w": np.array([0.5])})  # 1 - 0.1 * 0.5
+        >>> params = {"w": np.array([2.0])}
+        >>> SGD(lr=0.5).step(params, {"w": np.array([1.0])})  # 2 - 0.5 * 1
         >>> params["w"]
-        array([0.95])
+        array([1.5])
     """
 
     def __init__(self, lr: float = 0.5) -> None:
@@ -72,12 +72,12 @@ class Momentum:
     Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
 
     Examples:
-        >>> params, grads = {"w": np.array([1.0])}, {"w": np.array([0.5])}
-        >>> optimizer = Momentum(lr=0.1, momentum=0.9)
-        >>> optimizer.step(params, grads)  # velocity -0.05
-        >>> optimizer.step(params, grads)  # velocity 0.9 * -0.05 - 0.05 = -0.095
-        >>> params["w"]
-        array([0.855])
+        >>> params, grads = {"w": np.array([0.0])}, {"w": np.array([1.0])}
+        >>> optimizer = Momentum(lr=0.1, momentum=0.5)
+        >>> optimizer.step(params, grads)  # velocity -0.1
+        >>> optimizer.step(params, grads)  # velocity 0.5 * -0.1 - 0.1 = -0.15
+        >>> params["w"].round(6)
+        array([-0.25])
     """
 
     def __init__(self, lr: float = 0.1, momentum: float = 0.9) -> None:
@@ -110,10 +110,10 @@ class Adam:
     Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
 
     Examples:
-        >>> params = {"w": np.array([1.0, -2.0])}
-        >>> Adam(lr=0.01).step(params, {"w": np.array([0.5, -30.0])})
+        >>> params = {"w": np.array([0.0, 0.0])}
+        >>> Adam(lr=0.1).step(params, {"w": np.array([0.5, -30.0])})
         >>> params["w"].round(6)  # the first step moves each weight by lr, whatever its gradient
-        array([ 0.99, -1.99])
+        array([-0.1,  0.1])
     """
 
     def __init__(

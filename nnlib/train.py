@@ -25,11 +25,14 @@ class Model(Protocol):
     Used in [Gradient checking](../beyond/gradient-checking.md#every-weight-at-once-nnlibgradcheck).
 
     Examples:
-        >>> from nnlib import GuideNetwork, Network
-        >>> isinstance(GuideNetwork(), Model), isinstance(Network(), Model)
-        (True, True)
-        >>> isinstance("not a network", Model)
-        False
+        >>> class Constant:  # a model of your own that learns nothing
+        ...     params, grads = {}, {}
+        ...     def forward(self, X, training=False): return np.full((len(X), 2), 0.5)
+        ...     def loss(self, Y): return 0.0
+        ...     def backward(self, Y): pass
+        ...     def predict(self, X): return np.zeros(len(X), dtype=int)
+        >>> isinstance(Constant(), Model)
+        True
     """
 
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
@@ -118,10 +121,10 @@ def check_training_settings(epochs: int, batch_size: int) -> None:
 
     Examples:
         >>> check_training_settings(epochs=20, batch_size=64)  # the guide's: fine
-        >>> check_training_settings(epochs=20, batch_size=0)
+        >>> check_training_settings(epochs=20, batch_size=-64)
         Traceback (most recent call last):
         ...
-        ValueError: batch_size must be a whole number >= 1, got 0: it is the number of examples per weight update (the guide's: 64).
+        ValueError: batch_size must be a whole number >= 1, got -64: it is the number of examples per weight update (the guide's: 64).
     """
     for name, value, meaning in (
         ("epochs", epochs, "the number of passes over the training data"),

@@ -28,8 +28,7 @@ def test_numerical_gradient_of_a_known_function():
 
 
 def test_relative_error():
-    assert relative_error(np.ones(3), np.ones(3)) == 0.0
-    assert relative_error(np.zeros(2), np.zeros(2)) == 0.0
+    assert relative_error(np.zeros(2), np.zeros(2)) == 0.0  # no division by zero
     assert np.isclose(relative_error(np.array([1.0]), np.array([-1.0])), 1.0)
     assert np.isclose(relative_error(np.array([3.0, 0.0]), np.array([0.0, 4.0])), 5 / 7)
 
