@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nnlib.data import download_mnist
+from nnlib.train import check_training_settings
 
 SIZES = [784, 128, 10]
 BATCH_SIZE = 128
@@ -302,8 +303,7 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
     ``progress``, if given, receives the lines of :func:`report` that are known before the
     end (the header once the workers are ready, then one line per epoch), as they come.
     """
-    if epochs < 1:
-        raise ValueError(f"epochs must be >= 1, got {epochs}")
+    check_training_settings(epochs, BATCH_SIZE)
     threads = threads or default_threads()
     progress = progress or (lambda line: None)
     download_mnist(data_dir)  # fetch the files first if needed, so the workers find them

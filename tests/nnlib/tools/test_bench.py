@@ -120,7 +120,7 @@ def test_the_command_line_without_torch(data_dir):
 def test_zero_threads_or_epochs_are_refused(capsys):
     assert cli.main(["bench", "--threads", "0"]) == 1
     assert capsys.readouterr().err == "error: --threads must be at least 1, got 0\n"
-    with pytest.raises(ValueError, match="epochs must be >= 1"):
+    with pytest.raises(ValueError, match="epochs must be a whole number >= 1, got 0"):
         bench.measure(epochs=0)
 
 
