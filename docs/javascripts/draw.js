@@ -1,24 +1,29 @@
 /*
- * "Draw a digit" (docs/draw.md): the network trained in the guide, running in the page.
+ * "Draw a digit" (docs/draw.md): the network trained in the guide, running in
+ * the page.
  *
  * Plain JavaScript written for this project, no library. Three parts:
- *   1. a tiny matrix type and the forward pass, written to mirror nnlib line by line
- *      (nnlib/guide.py, nnlib/network.py, nnlib/layers.py, nnlib/activations.py);
- *   2. the MNIST preprocessing of a drawing, mirroring nnlib/tools/drawing.py function by function;
+ *   1. a tiny matrix type and the forward pass, written to mirror nnlib line
+ *      by line (nnlib/guide.py, nnlib/network.py, nnlib/layers.py,
+ *      nnlib/activations.py);
+ *   2. the MNIST preprocessing of a drawing, mirroring nnlib/tools/drawing.py
+ *      function by function;
  *   3. the page: the canvas, the buttons, and what is shown.
- * The trained weights and the test digits come from assets/draw/*.js, written at build time
- * by docs/figures/draw.py (script files, so the page also works from file://).
+ * The trained weights and the test digits come from assets/draw/*.js, written
+ * at build time by docs/figures/draw.py (script files, so the page also works
+ * from file://).
  * tests/browser/test_draw.py checks that this code gives nnlib's numbers.
  */
 (function () {
   "use strict";
 
-  // ------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------
   // 1. Matrices and the forward pass
-  // ------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------
 
-  // A matrix is `rows` x `cols` numbers stored row by row, like a 2-D NumPy array.
-  // JavaScript numbers are float64: the arithmetic below is done in double precision.
+  // A matrix is `rows` x `cols` numbers stored row by row, like a 2-D NumPy
+  // array. JavaScript numbers are float64: the arithmetic below is done in
+  // double precision.
   class Matrix {
     constructor(rows, cols, data) {
       this.rows = rows;
@@ -34,7 +39,8 @@
     for (let i = 0; i < A.rows; i++) {
       for (let k = 0; k < A.cols; k++) {
         const a = A.data[i * A.cols + k];
-        if (a === 0) continue; // most pixels of a digit are 0: skip their row of B
+        // most pixels of a digit are 0: skip their row of B
+        if (a === 0) continue;
         for (let j = 0; j < B.cols; j++) {
           C.data[i * C.cols + j] += a * B.data[k * B.cols + j];
         }
@@ -43,7 +49,8 @@
     return C;
   }
 
-  // A + b, where b is one row (1, m) added to every row of A, as NumPy broadcasts it
+  // A + b, where b is one row (1, m) added to every row of A, as NumPy
+  // broadcasts it
   function add(A, b) {
     const C = new Matrix(A.rows, A.cols);
     for (let i = 0; i < A.rows; i++) {
@@ -79,12 +86,16 @@
   function softmax(Z) {
     const out = new Matrix(Z.rows, Z.cols);
     for (let i = 0; i < Z.rows; i++) {
-      const z = Z.data.subarray(i * Z.cols, (i + 1) * Z.cols); // one row of scores
+      // one row of scores
+      const z = Z.data.subarray(i * Z.cols, (i + 1) * Z.cols);
       const max = Math.max(...z);
-      const shifted = z.map((v) => v - max); // z - z.max(axis=-1, keepdims=True)
-      const e = shifted.map((v) => Math.exp(v)); // np.exp(shifted): at most exp(0) = 1
+      // z - z.max(axis=-1, keepdims=True)
+      const shifted = z.map((v) => v - max);
+      // np.exp(shifted): at most exp(0) = 1
+      const e = shifted.map((v) => Math.exp(v));
       const sum = e.reduce((total, v) => total + v, 0);
-      out.data.set(e.map((v) => v / sum), i * Z.cols); // e / e.sum(axis=-1, keepdims=True)
+      // e / e.sum(axis=-1, keepdims=True)
+      out.data.set(e.map((v) => v / sum), i * Z.cols);
     }
     return out;
   }
@@ -101,8 +112,10 @@
     // --8<-- [start:guide-forward]
     forward(X) {
       this.X = X; // (n, 784)
-      this.hidden = sigmoid(add(matmul(this.X, this.W1), this.b1)); // (n, 784) @ (784, 64) -> (n, 64)
-      this.output = sigmoid(add(matmul(this.hidden, this.W2), this.b2)); // (n, 64) @ (64, 10) -> (n, 10)
+      // (n, 784) @ (784, 64) -> (n, 64)
+      this.hidden = sigmoid(add(matmul(this.X, this.W1), this.b1));
+      // (n, 64) @ (64, 10) -> (n, 10)
+      this.output = sigmoid(add(matmul(this.hidden, this.W2), this.b2));
       return this.output;
     }
     // --8<-- [end:guide-forward]
@@ -117,7 +130,8 @@
 
     forward(x) {
       this.x = x;
-      return add(matmul(x, this.W), this.b); // (n, fan_in) @ (fan_in, fan_out) -> (n, fan_out)
+      // (n, fan_in) @ (fan_in, fan_out) -> (n, fan_out)
+      return add(matmul(x, this.W), this.b);
     }
   }
 
@@ -133,7 +147,10 @@
       this.linears = linears;
       this.layers = [];
       for (const linear of linears.slice(0, -1)) {
-        this.layers.push(linear, activation === "relu" ? new ReLU() : { forward: sigmoid });
+        this.layers.push(
+          linear,
+          activation === "relu" ? new ReLU() : { forward: sigmoid }
+        );
       }
       this.layers.push(linears[linears.length - 1]);
       this.outputKind = output;
@@ -152,14 +169,18 @@
     // --8<-- [end:network-forward]
   }
 
-  // The exported arrays: little-endian bytes in base64 (see docs/figures/draw.py).
+  // The exported arrays: little-endian bytes in base64
+  // (see docs/figures/draw.py).
   function decode(entry) {
     const bytes = Uint8Array.from(atob(entry.base64), (c) => c.charCodeAt(0));
     const view = new DataView(bytes.buffer);
     const size = entry.shape.reduce((a, b) => a * b, 1);
     const values = new Float64Array(size);
     for (let i = 0; i < size; i++) {
-      values[i] = entry.dtype === "float32" ? view.getFloat32(4 * i, true) : view.getUint8(i);
+      values[i] =
+        entry.dtype === "float32"
+          ? view.getFloat32(4 * i, true)
+          : view.getUint8(i);
     }
     return values;
   }
@@ -169,12 +190,14 @@
     return new Matrix(rows, cols, decode(entry));
   }
 
-  // A network object from an exported entry, with a uniform way to read its hidden layer.
+  // A network object from an exported entry, with a uniform way to read its
+  // hidden layer.
   function buildNetwork(entry) {
     const a = entry.arrays;
     if (entry.kind === "GuideNetwork") {
       const net = new GuideNetwork({
-        W1: asMatrix(a.W1), b1: asMatrix(a.b1), W2: asMatrix(a.W2), b2: asMatrix(a.b2),
+        W1: asMatrix(a.W1), b1: asMatrix(a.b1),
+        W2: asMatrix(a.W2), b2: asMatrix(a.b2),
       });
       return { entry, net, hidden: () => net.hidden };
     }
@@ -187,21 +210,24 @@
     return { entry, net, hidden: () => linears[linears.length - 1].x };
   }
 
-  // ------------------------------------------------------------------------------------
-  // 2. From a drawing to an MNIST digit (nnlib/tools/drawing.py, function by function)
-  // ------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------
+  // 2. From a drawing to an MNIST digit (nnlib/tools/drawing.py, function by
+  //    function)
+  // ---------------------------------------------------------------------------
 
   const FIELD = 28; // an MNIST image is FIELD x FIELD pixels
   const BOX = 20; // the digit itself fits in BOX x BOX pixels
   const CENTRE = 14; // the pixel its centre of mass lands on
 
-  // Nearest integer, halves upward: nnlib.tools.drawing.round_half_up does the same.
+  // Nearest integer, halves upward: nnlib.tools.drawing.round_half_up does
+  // the same.
   function roundHalfUp(x) {
     return Math.floor(x + 0.5);
   }
 
   // --8<-- [start:preprocess]
-  // The smallest rectangle holding every inked pixel: [top, bottom, left, right), or null
+  // The smallest rectangle holding every inked pixel:
+  // [top, bottom, left, right), or null
   function boundingBox(ink) {
     let top = ink.rows, bottom = 0, left = ink.cols, right = 0;
     for (let r = 0; r < ink.rows; r++) {
@@ -217,7 +243,8 @@
     return bottom === 0 ? null : [top, bottom, left, right];
   }
 
-  // (nOut, nIn): output pixel i is the average of the input over [i * f, (i + 1) * f)
+  // (nOut, nIn): output pixel i is the average of the input over
+  // [i * f, (i + 1) * f)
   function resampleMatrix(nIn, nOut) {
     const f = nIn / nOut;
     const M = new Matrix(nOut, nIn);
@@ -234,24 +261,33 @@
   function transpose(A) {
     const T = new Matrix(A.cols, A.rows);
     for (let i = 0; i < A.rows; i++) {
-      for (let j = 0; j < A.cols; j++) T.data[j * A.rows + i] = A.data[i * A.cols + j];
+      for (let j = 0; j < A.cols; j++) {
+        T.data[j * A.rows + i] = A.data[i * A.cols + j];
+      }
     }
     return T;
   }
 
-  // Cut to the bounding box, scale so the longer side is BOX pixels (same scale both ways)
+  // Cut to the bounding box, scale so the longer side is BOX pixels (same
+  // scale both ways)
   function fitInBox(ink) {
     const found = boundingBox(ink);
     if (found === null) return null;
     const [top, bottom, left, right] = found;
     const digit = new Matrix(bottom - top, right - left);
     for (let r = top; r < bottom; r++) {
-      digit.data.set(ink.data.subarray(r * ink.cols + left, r * ink.cols + right), (r - top) * digit.cols);
+      digit.data.set(
+        ink.data.subarray(r * ink.cols + left, r * ink.cols + right),
+        (r - top) * digit.cols
+      );
     }
     const scale = BOX / Math.max(digit.rows, digit.cols);
     const newHeight = Math.max(1, roundHalfUp(digit.rows * scale));
     const newWidth = Math.max(1, roundHalfUp(digit.cols * scale));
-    return matmul(matmul(resampleMatrix(digit.rows, newHeight), digit), transpose(resampleMatrix(digit.cols, newWidth)));
+    return matmul(
+      matmul(resampleMatrix(digit.rows, newHeight), digit),
+      transpose(resampleMatrix(digit.cols, newWidth))
+    );
   }
 
   // The ink-weighted mean [row, column]
@@ -268,10 +304,12 @@
     return [rows / total, cols / total];
   }
 
-  // Paste into a blank 28 x 28 field, centre of mass on pixel (14, 14), whole-pixel shift
+  // Paste into a blank 28 x 28 field, centre of mass on pixel (14, 14),
+  // whole-pixel shift
   function placeByCentreOfMass(digit) {
     const [row, col] = centreOfMass(digit);
-    const top = Math.ceil(CENTRE - 0.5 - row); // so that 13.5 <= top + row < 14.5
+    // so that 13.5 <= top + row < 14.5
+    const top = Math.ceil(CENTRE - 0.5 - row);
     const left = Math.ceil(CENTRE - 0.5 - col);
     const out = new Matrix(FIELD, FIELD);
     for (let r = 0; r < digit.rows; r++) {
@@ -288,20 +326,27 @@
   function toMnist(ink) {
     const clipped = map(ink, (v) => Math.min(Math.max(v, 0), 1));
     const digit = fitInBox(clipped);
-    return digit === null ? new Matrix(FIELD, FIELD) : placeByCentreOfMass(digit);
+    return digit === null
+      ? new Matrix(FIELD, FIELD)
+      : placeByCentreOfMass(digit);
   }
   // --8<-- [end:preprocess]
 
-  // Without the preprocessing: the whole canvas averaged down to 28 x 28, as it is
+  // Without the preprocessing: the whole canvas averaged down to 28 x 28, as
+  // it is
   function shrink(ink) {
-    return matmul(matmul(resampleMatrix(ink.rows, FIELD), ink), transpose(resampleMatrix(ink.cols, FIELD)));
+    return matmul(
+      matmul(resampleMatrix(ink.rows, FIELD), ink),
+      transpose(resampleMatrix(ink.cols, FIELD))
+    );
   }
 
-  // ------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------
   // 3. The page
-  // ------------------------------------------------------------------------------------
+  // ---------------------------------------------------------------------------
 
-  const STROKE_WIDTH = 18; // canvas pixels: after scaling, about MNIST's 2-3 pixel pen
+  // canvas pixels: after scaling, about MNIST's 2-3 pixel pen
+  const STROKE_WIDTH = 18;
   const INK = "#111111";
 
   const root = document.getElementById("nnlib-draw");
@@ -309,12 +354,14 @@
   const $ = (name) => root.querySelector(`[data-draw="${name}"]`);
   const canvas = $("canvas");
   const ctx = canvas.getContext("2d", { willReadFrequently: true });
-  const assetsBase = root.dataset.assets; // "assets/draw/", relative to the page
+  // "assets/draw/", relative to the page
+  const assetsBase = root.dataset.assets;
 
   const state = {
     network: "guide", // which network answers
     source: "empty", // "empty", "drawing" or "test"
-    testDigit: -1, // position in the exported test digits, when source is "test"
+    // position in the exported test digits, when source is "test"
+    testDigit: -1,
     input: new Matrix(1, FIELD * FIELD), // the 784 pixels the network reads
     hidden: null,
     output: null,
@@ -322,7 +369,8 @@
   const networks = {}; // run name -> built network, once its file has loaded
   let digits = null;
 
-  // Load assets/draw/<name>.js once; it stores its data in window.nnlibDrawAssets[name].
+  // Load assets/draw/<name>.js once; it stores its data in
+  // window.nnlibDrawAssets[name].
   const loading = {};
   function loadAsset(name) {
     if (!loading[name]) {
@@ -330,7 +378,8 @@
         const script = document.createElement("script");
         script.src = assetsBase + name + ".js";
         script.onload = () => resolve(window.nnlibDrawAssets[name]);
-        script.onerror = () => reject(new Error(`could not load ${script.src}`));
+        script.onerror = () =>
+          reject(new Error(`could not load ${script.src}`));
         document.head.appendChild(script);
       });
     }
@@ -346,7 +395,8 @@
     predict();
   }
 
-  // ---- drawing with a mouse, a pen or a finger (pointer events cover all three)
+  // ---- drawing with a mouse, a pen or a finger
+  // (pointer events cover all three)
   let drawing = false;
   let last = null;
 
@@ -383,7 +433,10 @@
   canvas.addEventListener("pointermove", (event) => {
     if (!drawing) return;
     event.preventDefault();
-    for (const e of event.getCoalescedEvents ? event.getCoalescedEvents() : [event]) {
+    const events = event.getCoalescedEvents
+      ? event.getCoalescedEvents()
+      : [event];
+    for (const e of events) {
       strokeTo(canvasPoint(e));
     }
     schedulePredict();
@@ -396,11 +449,14 @@
     });
   }
 
-  // The ink on the canvas: 0 where nothing is drawn, up to 1 where the stroke is solid.
+  // The ink on the canvas: 0 where nothing is drawn, up to 1 where the stroke
+  // is solid.
   function canvasInk() {
     const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     const ink = new Matrix(canvas.height, canvas.width);
-    for (let i = 0; i < ink.data.length; i++) ink.data[i] = pixels[4 * i + 3] / 255; // alpha
+    for (let i = 0; i < ink.data.length; i++) {
+      ink.data[i] = pixels[4 * i + 3] / 255; // alpha
+    }
     return ink;
   }
 
@@ -409,10 +465,12 @@
     root.classList.remove("nnlib-draw--drawn");
   }
 
-  // ---- test digits: shown on the canvas, fed to the network exactly as MNIST has them
+  // ---- test digits: shown on the canvas, fed to the network exactly as
+  // MNIST has them
   function showTestDigit(k) {
     const pixels = digits.pixels; // (30, 784) bytes, one row per digit
-    k = ((k % digits.labels.length) + digits.labels.length) % digits.labels.length;
+    const count = digits.labels.length;
+    k = ((k % count) + count) % count;
     clearCanvas();
     const cell = canvas.width / FIELD;
     const input = new Matrix(1, FIELD * FIELD);
@@ -421,7 +479,8 @@
       input.data[i] = byte / 255;
       if (byte > 0) {
         ctx.fillStyle = `rgba(17, 17, 17, ${byte / 255})`;
-        ctx.fillRect((i % FIELD) * cell, Math.floor(i / FIELD) * cell, cell, cell);
+        const x = (i % FIELD) * cell, y = Math.floor(i / FIELD) * cell;
+        ctx.fillRect(x, y, cell, cell);
       }
     }
     root.classList.add("nnlib-draw--drawn");
@@ -466,21 +525,26 @@
     const n = networks[state.network].entry.sizes[1];
     grid.replaceChildren();
     grid.style.setProperty("--columns", n > 64 ? 16 : 8);
-    for (let i = 0; i < n; i++) grid.appendChild(document.createElement("span"));
+    for (let i = 0; i < n; i++) {
+      grid.appendChild(document.createElement("span"));
+    }
   }
 
   function describeNetwork() {
     const entry = networks[state.network].entry;
     $("network-title").textContent = `${entry.title}, ${entry.sizes.join("-")}`;
     $("network-details").textContent =
-      `${entry.training}; ${(100 * entry.test_accuracy).toFixed(1)}% of the 10,000 test digits right.`;
+      `${entry.training}; ${(100 * entry.test_accuracy).toFixed(1)}% ` +
+      "of the 10,000 test digits right.";
     $("output-caption").textContent =
       entry.output === "softmax"
         ? "Softmax probabilities: they add up to 1."
-        : "Sigmoid outputs: each between 0 and 1, one per digit; they need not add up to 1.";
+        : "Sigmoid outputs: each between 0 and 1, one per digit; " +
+          "they need not add up to 1.";
     $("hidden-caption").textContent =
       entry.activation === "relu"
-        ? `${entry.sizes[1]} ReLU neurons, brightness relative to the most active one.`
+        ? `${entry.sizes[1]} ReLU neurons, ` +
+          "brightness relative to the most active one."
         : `${entry.sizes[1]} sigmoid neurons: dark = 0, bright = 1.`;
   }
 
@@ -497,11 +561,14 @@
     // the hidden layer
     const cells = $("hidden").children;
     const hidden = state.hidden ? Array.from(state.hidden.data) : [];
-    const top = model.entry.activation === "relu" ? Math.max(...hidden, 1e-12) : 1;
+    const top =
+      model.entry.activation === "relu" ? Math.max(...hidden, 1e-12) : 1;
     for (let i = 0; i < cells.length; i++) {
       const value = hidden.length ? hidden[i] / top : 0;
       cells[i].style.setProperty("--a", value.toFixed(3));
-      cells[i].title = hidden.length ? `neuron ${i}: ${hidden[i].toFixed(3)}` : `neuron ${i}`;
+      cells[i].title = hidden.length
+        ? `neuron ${i}: ${hidden[i].toFixed(3)}`
+        : `neuron ${i}`;
     }
 
     // the ten outputs
@@ -512,8 +579,10 @@
       const p = output ? output[d] : 0;
       rows[d].dataset.p = output ? String(p) : "";
       rows[d].classList.toggle("nnlib-draw__best", d === best);
-      rows[d].querySelector(".nnlib-draw__fill").style.width = `${(100 * p).toFixed(2)}%`;
-      rows[d].querySelector(".nnlib-draw__value").textContent = output ? p.toFixed(3) : "";
+      rows[d].querySelector(".nnlib-draw__fill").style.width =
+        `${(100 * p).toFixed(2)}%`;
+      rows[d].querySelector(".nnlib-draw__value").textContent =
+        output ? p.toFixed(3) : "";
     }
     $("prediction").textContent = output ? String(best) : "?";
 
@@ -522,7 +591,9 @@
     let source = "Draw a digit in the box, or try a test digit.";
     if (state.source === "test") {
       const k = state.testDigit;
-      source = `MNIST test digit no. ${digits.indices[k]} (labelled ${digits.labels[k]}), fed to the network as it is.`;
+      source =
+        `MNIST test digit no. ${digits.indices[k]} ` +
+        `(labelled ${digits.labels[k]}), fed to the network as it is.`;
     } else if (state.source === "drawing") {
       source = blank
         ? "Nothing drawn yet."
@@ -533,7 +604,8 @@
     $("source").textContent = source;
     root.dataset.predicted = output ? String(best) : "";
     root.dataset.source = state.source;
-    root.dataset.testIndex = state.source === "test" ? String(digits.indices[state.testDigit]) : "";
+    root.dataset.testIndex =
+      state.source === "test" ? String(digits.indices[state.testDigit]) : "";
   }
 
   // ---- the controls
@@ -545,27 +617,34 @@
   });
   $("preprocess").addEventListener("change", schedulePredict);
   $("test-digit").addEventListener("click", () => {
-    if (digits) showTestDigit(state.source === "test" ? state.testDigit + 1 : 0);
+    if (digits) {
+      showTestDigit(state.source === "test" ? state.testDigit + 1 : 0);
+    }
   });
-  for (const radio of root.querySelectorAll('input[name="nnlib-draw-network"]')) {
+  const radios = root.querySelectorAll('input[name="nnlib-draw-network"]');
+  for (const radio of radios) {
     radio.addEventListener("change", () => {
       if (radio.checked) start(useNetwork(radio.value));
     });
   }
 
-  // For the tests and the curious, in the browser's console: nnlibDraw.state() and so on.
+  // For the tests and the curious, in the browser's console: nnlibDraw.state()
+  // and so on.
   window.nnlibDraw = {
     state: () => ({
       network: state.network,
       source: state.source,
-      testIndex: state.source === "test" ? digits.indices[state.testDigit] : null,
+      testIndex:
+        state.source === "test" ? digits.indices[state.testDigit] : null,
       input: Array.from(state.input.data),
       hidden: state.hidden ? Array.from(state.hidden.data) : null,
       output: state.output ? Array.from(state.output.data) : null,
     }),
     ink: () => Array.from(canvasInk().data),
-    toMnist: (ink, rows, cols) => Array.from(toMnist(new Matrix(rows, cols, Float64Array.from(ink))).data),
-    shrink: (ink, rows, cols) => Array.from(shrink(new Matrix(rows, cols, Float64Array.from(ink))).data),
+    toMnist: (ink, rows, cols) =>
+      Array.from(toMnist(new Matrix(rows, cols, Float64Array.from(ink))).data),
+    shrink: (ink, rows, cols) =>
+      Array.from(shrink(new Matrix(rows, cols, Float64Array.from(ink))).data),
   };
 
   // Everything that can fail (a missing asset) shows its error on the page.
@@ -581,10 +660,14 @@
   }
 
   start(
-    Promise.all([loadAsset("digits"), useNetwork(root.querySelector('input[name="nnlib-draw-network"]:checked').value)])
-      .then(([loaded]) => {
-        digits = { ...loaded, pixels: decode(loaded.pixels) };
-        $("test-digit").disabled = false;
-      })
+    Promise.all([
+      loadAsset("digits"),
+      useNetwork(
+        root.querySelector('input[name="nnlib-draw-network"]:checked').value
+      ),
+    ]).then(([loaded]) => {
+      digits = { ...loaded, pixels: decode(loaded.pixels) };
+      $("test-digit").disabled = false;
+    })
   );
 })();
