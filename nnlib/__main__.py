@@ -1,4 +1,4 @@
-"""``python -m nnlib``: see :mod:`nnlib.tools.cli`."""
+"""``python -m nnlib``: see `nnlib.tools.cli`."""
 
 import sys
 

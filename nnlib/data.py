@@ -9,7 +9,7 @@ Where the files are looked for, in order:
 
 1. the ``data_dir`` argument,
 2. the environment variable ``NNLIB_DATA_DIR``,
-3. a per-user cache directory (see :func:`default_data_dir`).
+3. a per-user cache directory (see [`default_data_dir`][nnlib.data.default_data_dir]).
 
 Missing files are downloaded from public mirrors (the original site refuses scripts).
 Every file is checked against the SHA-256 of its *decompressed* bytes, so a truncated or
@@ -254,12 +254,12 @@ def load_mnist(
 
     Args:
         data_dir: directory with the four IDX files. ``None`` means ``$NNLIB_DATA_DIR``,
-            else :func:`default_data_dir`. A directory you name must exist.
+            else [`default_data_dir`][nnlib.data.default_data_dir]. A directory you name must exist.
         flatten: ``True`` gives each image as a row of 784 pixels, shape (N, 784), ready
             for a network's input layer; ``False`` keeps them as (N, 28, 28) for plotting.
         dtype: floating type of the pixels, e.g. ``np.float32`` or ``np.float64``.
-        download: fetch missing files from :data:`MIRRORS`. With ``False``, missing
-            files raise :class:`MNISTError`.
+        download: fetch missing files from `MIRRORS`. With ``False``, missing
+            files raise [`MNISTError`][nnlib.data.MNISTError].
 
     Returns:
         ``X_train`` (60000, 784) and ``X_test`` (10000, 784), pixels scaled from 0..255
@@ -374,15 +374,15 @@ def download_mnist(
 ) -> Path:
     """Download whichever of the four MNIST files are missing, and return the directory.
 
-    Files already present are left alone (use :func:`describe` to check them). Each file
+    Files already present are left alone (use [`describe`][nnlib.data.describe] to check them). Each file
     is written to a temporary file next to its final place, its decompressed SHA-256 is
     checked, and only then is it renamed into place; nothing half-written is left behind.
     A mirror that fails or serves wrong bytes is skipped with a note on stderr.
 
     Args:
-        data_dir: as in :func:`load_mnist`; the default cache directory is created if needed.
+        data_dir: as in [`load_mnist`][nnlib.data.load_mnist]; the default cache directory is created if needed.
         mirrors: base URLs to try in order, each followed by the file name;
-            ``None`` means :data:`MIRRORS`.
+            ``None`` means `MIRRORS`.
         timeout: seconds to wait on a silent connection before trying the next mirror.
 
     Raises:
@@ -419,7 +419,7 @@ def describe(data_dir: str | os.PathLike[str] | None = None) -> str:
 
     Every file is read, its IDX header checked and its decompressed SHA-256 compared,
     whether or not an earlier file failed, so one run shows every problem. Nothing is
-    downloaded (``python -m nnlib data`` first calls :func:`download_mnist`).
+    downloaded (``python -m nnlib data`` first calls [`download_mnist`][nnlib.data.download_mnist]).
 
     Returns:
         The report (directory, then one line per file with its size and ``OK``), when all

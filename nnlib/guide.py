@@ -103,16 +103,16 @@ class GuideNetwork:
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """The gradients from the last :meth:`backward`, named as :attr:`params`.
+        """The gradients from the last `backward`, named as `params`.
 
-        Zeros before the first :meth:`backward`, as in :class:`nnlib.network.Network`.
+        Zeros before the first `backward`, as in [`Network`][nnlib.network.Network].
         """
         if not hasattr(self, "dW1"):
             return {name: np.zeros_like(w) for name, w in self.params.items()}
         return {"W1": self.dW1, "b1": self.db1, "W2": self.dW2, "b2": self.db2}
 
     def config(self) -> dict:
-        """What :func:`nnlib.tools.weights.load_weights` needs to rebuild this network."""
+        """What `nnlib.tools.weights.load_weights` needs to rebuild this network."""
         return {
             "class": "GuideNetwork",
             "n_inputs": self.W1.shape[0],

@@ -1,4 +1,4 @@
-"""The building blocks of :class:`nnlib.network.Network`, one small class per idea.
+"""The building blocks of [`Network`][nnlib.network.Network], one small class per idea.
 
 Every layer has ``forward(x)``, which remembers what backpropagation will need, and
 ``backward(grad)``, which takes the gradient of the loss with respect to the layer's output
@@ -81,7 +81,7 @@ class Sigmoid:
     """
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
-        """``sigmoid(x)``, kept for :meth:`backward`."""
+        """``sigmoid(x)``, kept for `backward`."""
         self.out = sigmoid(x)
         return self.out
 

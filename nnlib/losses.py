@@ -31,7 +31,7 @@ def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
 
 
 def mse_gradient(output: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Gradient of :func:`mean_squared_error` with respect to ``output``: ``(output - target) / n``.
+    """Gradient of [`mean_squared_error`][nnlib.losses.mean_squared_error] with respect to ``output``: ``(output - target) / n``.
 
     The guide's error, averaged over the batch: backpropagation starts from it.
 
@@ -82,7 +82,7 @@ def log_softmax(logits: np.ndarray) -> np.ndarray:
 def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> float:
     """Cross-entropy of ``softmax(logits)`` against one-hot targets, computed from the logits.
 
-    Going through :func:`log_softmax` is exact and stable even for logits like 1000.
+    Going through [`log_softmax`][nnlib.losses.log_softmax] is exact and stable even for logits like 1000.
 
     Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
@@ -96,7 +96,7 @@ def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> float:
 
 
 def softmax_cross_entropy_gradient(logits: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Gradient of :func:`softmax_cross_entropy` with respect to the logits.
+    """Gradient of [`softmax_cross_entropy`][nnlib.losses.softmax_cross_entropy] with respect to the logits.
 
     The softmax's derivative and the logarithm's cancel, leaving ``(softmax(logits) - target) / n``:
     the same "output minus target" as the guide's error, which is why this pair is so popular.

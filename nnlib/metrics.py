@@ -21,7 +21,7 @@ def as_labels(values: np.ndarray) -> np.ndarray:
 def accuracy(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Fraction of examples whose predicted class equals the true class.
 
-    The true classes come first, as in scikit-learn and :func:`confusion_matrix`. Both
+    The true classes come first, as in scikit-learn and [`confusion_matrix`][nnlib.metrics.confusion_matrix]. Both
     arguments may be integer labels or 2-D rows of scores / one-hot vectors.
 
     Built in [Part 3, step 5: the error](../part3/step5-the-error.md#how-good-is-a-network-that-has-learned-nothing).

@@ -27,7 +27,7 @@ class Network:
     ``sizes`` lists the layer sizes, inputs first; ``activation`` is ``"relu"`` or
     ``"sigmoid"``; ``output`` is ``"softmax"`` (with cross-entropy) or ``"sigmoid"``
     (with the guide's squared error); ``init`` names an initialisation of
-    :mod:`nnlib.init`; ``dropout`` and ``l2`` regularise.
+    `nnlib.init`; ``dropout`` and ``l2`` regularise.
 
     Used in [Beyond the guide](../beyond/index.md#how-the-comparison-works).
 
@@ -102,7 +102,7 @@ class Network:
     # --8<-- [end:forward]
 
     def loss(self, Y: np.ndarray) -> float:
-        """The loss of the last :meth:`forward` against one-hot targets ``Y`` (plus the L2 penalty)."""
+        """The loss of the last `forward` against one-hot targets ``Y`` (plus the L2 penalty)."""
         Y = check_targets(Y, len(self.output), self.sizes[-1])
         if self.output_kind == "softmax":
             data_loss = softmax_cross_entropy(self.scores, Y)
@@ -113,7 +113,7 @@ class Network:
         return data_loss
 
     def backward(self, Y: np.ndarray) -> None:
-        """Fill every layer's gradients from the last :meth:`forward` and targets ``Y``."""
+        """Fill every layer's gradients from the last `forward` and targets ``Y``."""
         Y = check_targets(Y, len(self.output), self.sizes[-1]).astype(self.dtype, copy=False)
         if self.output_kind == "softmax":
             grad = (self.output - Y) / self.dtype.type(len(Y))  # softmax + cross-entropy: output - target
@@ -142,14 +142,14 @@ class Network:
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """The gradients from the last :meth:`backward`, with the same names as :attr:`params`."""
+        """The gradients from the last `backward`, with the same names as `params`."""
         named = {}
         for i, lin in enumerate(self.linears, start=1):
             named[f"W{i}"], named[f"b{i}"] = lin.dW, lin.db
         return named
 
     def config(self) -> dict:
-        """What :func:`nnlib.tools.weights.load_weights` needs to rebuild this network."""
+        """What `nnlib.tools.weights.load_weights` needs to rebuild this network."""
         return {
             "class": "Network",
             "sizes": self.sizes,

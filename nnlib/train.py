@@ -16,8 +16,8 @@ from nnlib.optim import SGD, Adam, Momentum
 
 @runtime_checkable
 class Model(Protocol):
-    """What :func:`train` needs of a model: :class:`~nnlib.guide.GuideNetwork` and
-    :class:`~nnlib.network.Network` both have it, and so can a network of your own.
+    """What [`train`][nnlib.train.train] needs of a model: [`GuideNetwork`][nnlib.guide.GuideNetwork] and
+    [`Network`][nnlib.network.Network] both have it, and so can a network of your own.
 
     ``isinstance(model, Model)`` checks that the names exist (not their signatures).
 
@@ -36,15 +36,15 @@ class Model(Protocol):
     """
 
     def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
-        """The outputs for a batch ``X``, remembering what :meth:`backward` needs."""
+        """The outputs for a batch ``X``, remembering what `backward` needs."""
         ...
 
     def loss(self, Y: np.ndarray) -> float:
-        """The loss of the last :meth:`forward` against one-hot targets ``Y``."""
+        """The loss of the last `forward` against one-hot targets ``Y``."""
         ...
 
     def backward(self, Y: np.ndarray) -> None:
-        """Fill :attr:`grads` for the last :meth:`forward` and targets ``Y``."""
+        """Fill `grads` for the last `forward` and targets ``Y``."""
         ...
 
     @property
@@ -54,7 +54,7 @@ class Model(Protocol):
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
-        """The gradients from the last :meth:`backward`, named as :attr:`params`."""
+        """The gradients from the last `backward`, named as `params`."""
         ...
 
     def predict(self, X: np.ndarray) -> np.ndarray:
@@ -114,7 +114,7 @@ class History:
 def check_training_settings(epochs: int, batch_size: int) -> None:
     """Raise ``ValueError`` unless ``epochs`` and ``batch_size`` are whole numbers >= 1.
 
-    :func:`train` calls it first, and so does ``python -m nnlib train`` before it loads any
+    [`train`][nnlib.train.train] calls it first, and so does ``python -m nnlib train`` before it loads any
     data: one rule, one message.
 
     Used in [Part 3, step 8: epochs and mini-batches](../part3/step8-training-loop.md#epochs-and-mini-batches).
@@ -217,7 +217,7 @@ def train(
         ValueError: bad shapes or settings, before any training.
         TrainingDiverged: the loss became NaN or infinite.
         TrainingStalled: after the first epoch the loss has not fallen and the accuracy is
-            no better than guessing (see :class:`TrainingStalled`).
+            no better than guessing (see [`TrainingStalled`][nnlib.train.TrainingStalled]).
     """
     check_training_settings(epochs, batch_size)
     X, Y = np.asarray(X), np.asarray(Y)
