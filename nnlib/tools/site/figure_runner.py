@@ -1,9 +1,9 @@
 """Draw figures in a process of their own: ``python -m nnlib.tools.site.figure_runner JOBS RESULTS``.
 
-:mod:`.figures` writes ``JOBS`` (JSON): the folder to put on the import path (``docs/``, so
-that the scripts import as ``figures.<name>``), where each shared training run is cached, and
-one job per stale script: its module, the images and data files it must write, the runs it
-may read, and its output folder. For each job this imports the script, calls
+:mod:`.figures` starts it with ``docs/`` on ``PYTHONPATH`` (the scripts are the package
+``figures``) and writes ``JOBS`` (JSON): where each shared training run is cached, and one
+job per stale script: its module, the images and data files it must write, the runs it may
+read, and its output folder. For each job this imports the script, calls
 ``draw(out_dir, runs)`` and checks what it wrote; ``RESULTS`` (JSON) records, per module, the
 error (a traceback) or ``None``, and the seconds it took. A fresh process sees ``nnlib`` as it
 is on disk (even under ``mkdocs serve``), and Matplotlib's state stays out of MkDocs.
@@ -83,7 +83,6 @@ def check_outputs(out_dir: Path, figures: list[str], assets: list[str]) -> None:
 def run_jobs(job_file: Path, result_file: Path) -> int:
     """Draw every job of ``job_file``; write the outcomes to ``result_file``; 1 if any failed."""
     spec = json.loads(job_file.read_text())
-    sys.path.insert(0, spec["search_path"])  # docs/: the scripts are the package `figures`
     runs = Runs(spec["runs"])
     results = {}
     for job in spec["jobs"]:

@@ -290,12 +290,14 @@ def _draw_in_subprocess(root, docs_dir, cache_dir, stale, runs) -> None:
                 }
             )
         job_file, result_file = tmp / "jobs.json", tmp / "results.json"
-        job_file.write_text(json.dumps({"search_path": str(docs_dir), "runs": runs, "jobs": jobs}))
+        job_file.write_text(json.dumps({"runs": runs, "jobs": jobs}))
         # no .pyc files: under `mkdocs serve` a new one in nnlib/ would trigger a rebuild
         env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
         # One BLAS thread unless asked otherwise: at these small matrices a second thread
         # gains little, and beside any other busy process it slows training many-fold.
         env.setdefault("OPENBLAS_NUM_THREADS", "1")
+        # docs/ on the import path: the scripts are the package `figures` (docs/figures/)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(docs_dir), env.get("PYTHONPATH")]))
         started = time.perf_counter()
         proc = subprocess.run(
             [sys.executable, "-m", "nnlib.tools.site.figure_runner", str(job_file), str(result_file)],
