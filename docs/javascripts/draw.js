@@ -12,7 +12,7 @@
  * The trained weights and the test digits come from assets/draw/*.js, written
  * at build time by docs/figures/draw.py (script files, so the page also works
  * from file://).
- * tests/browser/test_draw.py checks that this code gives nnlib's numbers.
+ * tests/site/browser/test_draw.py checks that this code gives nnlib's numbers.
  */
 (function () {
   "use strict";

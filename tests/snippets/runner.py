@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
 
-# Arguments a snippet is run with (targets.py trains for minutes without --quick; the slow
-# tests of tests/snippets/test_beyond.py train the real thing).
+# Arguments a snippet is run with (targets.py trains both full recipes without --quick; the
+# slow tests of tests/snippets/test_beyond.py train them).
 ARGUMENTS = {"snippets/beyond/targets.py": ["--quick"]}
 # Run as scripts, these train for long enough to deserve the slow mark.
 SLOW = {"snippets/part3/step8_training_loop.py"}
