@@ -4,8 +4,8 @@
 2. NumPy, one example at a time: each example's products are vector operations.
 3. NumPy, mini-batches: 64 examples go through each layer in one matrix product.
 
-All three compute the same gradients; the script checks that, then times each and
-estimates the seconds one epoch (60,000 examples) would take.
+All three compute the same gradients; the script checks that, then times each
+and estimates the seconds one epoch (60,000 examples) would take.
 
 Run it on its own:  python snippets/beyond/why_vectorise.py
 """
@@ -16,7 +16,15 @@ import time
 
 import numpy as np
 
-from nnlib import SGD, GuideNetwork, load_mnist, one_hot, sigmoid, sigmoid_derivative, train
+from nnlib import (
+    SGD,
+    GuideNetwork,
+    load_mnist,
+    one_hot,
+    sigmoid,
+    sigmoid_derivative,
+    train,
+)
 from nnlib.guide import (
     batch_gradients_one_example_at_a_time,
     train_one_example_at_a_time,
@@ -34,9 +42,11 @@ def sigmoid_scalar(z: float) -> float:
 
 
 def gradients_pure_python(x, y, W1, b1, W2, b2):
-    """One example's gradients for the guide network, with Python lists and loops only.
+    """One example's gradients for the guide network, with Python lists and
+    loops only.
 
-    x: 784 numbers, y: 10 numbers, W1: 784 rows of 64, b1: 64, W2: 64 rows of 10, b2: 10.
+    x: 784 numbers, y: 10 numbers,
+    W1: 784 rows of 64, b1: 64, W2: 64 rows of 10, b2: 10.
     """
     hidden = []
     for j in range(len(b1)):  # 64 hidden neurons
@@ -50,20 +60,24 @@ def gradients_pure_python(x, y, W1, b1, W2, b2):
         for j in range(len(hidden)):
             z += hidden[j] * W2[j][k]
         output.append(sigmoid_scalar(z))
-    d_output = [(output[k] - y[k]) * output[k] * (1 - output[k]) for k in range(len(output))]
+    d_output = [(output[k] - y[k]) * output[k] * (1 - output[k])
+                for k in range(len(output))]
     d_hidden = []
     for j in range(len(hidden)):
         back = sum(W2[j][k] * d_output[k] for k in range(len(d_output)))
         d_hidden.append(back * hidden[j] * (1 - hidden[j]))
-    dW2 = [[hidden[j] * d_output[k] for k in range(len(d_output))] for j in range(len(hidden))]
-    dW1 = [[x[i] * d_hidden[j] for j in range(len(d_hidden))] for i in range(len(x))]
+    dW2 = [[hidden[j] * d_output[k] for k in range(len(d_output))]
+           for j in range(len(hidden))]
+    dW1 = [[x[i] * d_hidden[j] for j in range(len(d_hidden))]
+           for i in range(len(x))]
     return dW1, d_hidden, dW2, d_output
 # --8<-- [end:pure-python]
 
 
 def main() -> dict[str, float]:
     # --8<-- [start:same]
-    X_train, y_train, _, _ = load_mnist()  # float32 pixels; the guide network computes in float64
+    # float32 pixels; the guide network computes in float64
+    X_train, y_train, _, _ = load_mnist()
     Y_train = one_hot(y_train, dtype=np.float64)
     net = GuideNetwork(rng=0)  # 784-64-10, sigmoid, float64
 
@@ -73,12 +87,16 @@ def main() -> dict[str, float]:
     batch = {name: grad.copy() for name, grad in net.grads.items()}
 
     # NumPy, one example at a time (nnlib.guide's loop): the same gradients.
-    per_example = batch_gradients_one_example_at_a_time(net, X_train[:64], Y_train[:64])
-    assert all(np.allclose(per_example[name], batch[name], rtol=1e-10, atol=1e-14) for name in batch)
+    per_example = batch_gradients_one_example_at_a_time(
+        net, X_train[:64], Y_train[:64])
+    assert all(np.allclose(per_example[name], batch[name],
+                           rtol=1e-10, atol=1e-14) for name in batch)
 
     # Pure Python, for the first example alone: the same as a batch of one.
-    as_lists = [net.W1.tolist(), net.b1[0].tolist(), net.W2.tolist(), net.b2[0].tolist()]
-    dW1, db1, dW2, db2 = gradients_pure_python(X_train[0].tolist(), Y_train[0].tolist(), *as_lists)
+    as_lists = [net.W1.tolist(), net.b1[0].tolist(),
+                net.W2.tolist(), net.b2[0].tolist()]
+    dW1, db1, dW2, db2 = gradients_pure_python(
+        X_train[0].tolist(), Y_train[0].tolist(), *as_lists)
     one = batch_gradients_one_example_at_a_time(net, X_train[:1], Y_train[:1])
     assert np.allclose(dW1, one["W1"]) and np.allclose(db1, one["b1"][0])
     assert np.allclose(dW2, one["W2"]) and np.allclose(db2, one["b2"][0])
@@ -91,15 +109,20 @@ def main() -> dict[str, float]:
 
     start = time.perf_counter()
     for i in range(3):  # three examples are enough to see the speed
-        gradients_pure_python(X_train[i].tolist(), Y_train[i].tolist(), *as_lists)
+        gradients_pure_python(X_train[i].tolist(), Y_train[i].tolist(),
+                              *as_lists)
     seconds["pure Python loops"] = (time.perf_counter() - start) / 3 * n
 
     start = time.perf_counter()
-    train_one_example_at_a_time(GuideNetwork(rng=0), X_train[:640], Y_train[:640])  # 10 batches
-    seconds["NumPy, one example at a time"] = (time.perf_counter() - start) / 640 * n
+    # 10 batches
+    train_one_example_at_a_time(GuideNetwork(rng=0), X_train[:640],
+                                Y_train[:640])
+    seconds["NumPy, one example at a time"] = (
+        (time.perf_counter() - start) / 640 * n)
 
-    history = train(GuideNetwork(rng=0), X_train, Y_train, epochs=1, batch_size=64,
-                    optimizer=SGD(0.5), progress=False)  # a whole epoch, really run
+    # a whole epoch, really run
+    history = train(GuideNetwork(rng=0), X_train, Y_train, epochs=1,
+                    batch_size=64, optimizer=SGD(0.5), progress=False)
     seconds["NumPy, mini-batches of 64"] = history.seconds[0]
 
     for name, s in seconds.items():
@@ -108,7 +131,8 @@ def main() -> dict[str, float]:
 
     fast = seconds["NumPy, mini-batches of 64"]
     assert seconds["NumPy, one example at a time"] > 4 * fast
-    assert seconds["pure Python loops"] > 20 * seconds["NumPy, one example at a time"]
+    assert (seconds["pure Python loops"]
+            > 20 * seconds["NumPy, one example at a time"])
     return seconds
 
 
