@@ -15,7 +15,16 @@ import re
 
 import pytest
 
-from nnlib.tools.site.pages import ROOT, docs_dir, includes, is_docs_page, nav_pages, sections
+from nnlib.tools.site.pages import (
+    ROOT,
+    docs_dir,
+    expand_page,
+    fence_language,
+    includes,
+    is_docs_page,
+    nav_pages,
+    sections,
+)
 from tests.snippets.runner import SLOW, all_snippets, needs_mnist, run_snippet
 
 TIMING = re.compile(r"\(\d+(?:\.\d+)? s\)")
@@ -89,3 +98,32 @@ def test_chapters_end_with_what_you_learned_and_a_way_on(page):
     assert "## What you learned" in text
     last = [line for line in text.splitlines() if line.strip()][-2:]
     assert any(re.search(r"\]\([^)]+\.md(#[\w-]+)?\)", line) for line in last), last
+
+
+WIDTH = 80  # a wider line hides behind a scroll bar
+FENCE_BODY = re.compile(
+    r"^(?P<indent>[ \t]*)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S
+)
+
+
+def wide_lines(page: str) -> list[str]:
+    """The lines wider than WIDTH in the code blocks of ``page``, as a reader sees them.
+
+    Code only: a program's output (``text``) is as wide as the program prints it.
+    """
+    expanded, line_map = expand_page(docs_dir() / page)
+    found = []
+    for block in FENCE_BODY.finditer(expanded):
+        if fence_language(block["info"]) == "text":
+            continue
+        start = expanded.count("\n", 0, block.start("body"))
+        indent = len(block["indent"])
+        for offset, line in enumerate(block["body"].splitlines()):
+            if len(line) - indent > WIDTH:
+                found.append(f"line {line_map[start + offset]}: {line.strip()[:60]}...")
+    return found
+
+
+@pytest.mark.parametrize("page", sorted(pages()))
+def test_code_on_a_page_is_at_most_80_characters_wide(page):
+    assert wide_lines(page) == []
