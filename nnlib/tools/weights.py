@@ -45,7 +45,9 @@ def save_weights(model: GuideNetwork | Network, path: str | os.PathLike) -> Path
 
 
 def load_weights(path: str | os.PathLike) -> GuideNetwork | Network:
-    """Rebuild the network saved by :func:`save_weights` at ``path``, with its trained weights.
+    """Rebuild the network that [`save_weights`][nnlib.tools.weights.save_weights] wrote at ``path``.
+
+    The architecture comes from the file, and so do the trained weights.
 
     See [Part 3, step 8: run it](../part3/step8-training-loop.md#run-it), whose
     ``python -m nnlib train --save PATH`` writes such a file.
