@@ -45,3 +45,65 @@ def test_guide_network_passes_90_percent_by_epoch_2(needs_mnist):
     accuracies = load("snippets.part3.step8_training_loop").main(epochs=2, n_train=60_000)
     assert accuracies[0] > 0.85, accuracies  # measured 0.884
     assert accuracies[1] > 0.90, accuracies  # measured 0.905
+
+
+# --- Steps 1 to 5: numbers and claims in the prose of docs/part3/step1-one-neuron.md ...
+# step5-the-error.md that no block of the page prints (each test names its page).
+
+
+def test_step1_sigmoid_by_hand():
+    """step1-one-neuron.md: e^-0.6 is about 0.5488, so sigmoid(0.6) = 1 / 1.5488, about 0.6457."""
+    assert round(np.exp(-0.6), 4) == 0.5488
+    assert round(1 / 1.5488, 4) == round(1 / (1 + np.exp(-0.6)), 4) == 0.6457
+
+
+def test_step2_elementwise_product_is_not_a_sum():
+    """step2-many-inputs.md, the common mistake: `inputs * weights + bias` gives three numbers."""
+    inputs, weights, bias = np.array([0.5, 0.3, 0.2]), np.array([0.2, 0.5, 0.25]), 0.1
+    assert np.allclose(inputs * weights + bias, [0.2, 0.25, 0.15])
+
+
+def test_step2_dot_method_function_and_operator_agree():
+    """step2-many-inputs.md: np.dot(a, b), a.dot(b) and a @ b are the same product for 1-D and 2-D arrays."""
+    rng = np.random.default_rng(0)
+    x, X, W = rng.standard_normal(3), rng.standard_normal((5, 3)), rng.standard_normal((3, 4))
+    for a, b in [(x, x), (x, W), (X, W)]:
+        assert np.array_equal(np.dot(a, b), a @ b) and np.array_equal(a.dot(b), a @ b)
+
+
+def test_step2_floats_compared_with_a_tolerance():
+    """step2-many-inputs.md: 0.1 + 0.2 == 0.3 is False (Part 1), while this neuron's z happens to be exactly 0.4."""
+    assert 0.1 + 0.2 != 0.3
+    assert np.array([0.5, 0.3, 0.2]) @ np.array([0.2, 0.5, 0.25]) + 0.1 == 0.4
+
+
+def test_step3_wrong_orientation_message():
+    """step3-a-layer.md, the common mistake: W of shape (neurons, inputs) fails with this message."""
+    with pytest.raises(ValueError, match=r"mismatch in its core dimension 0.*\(size 4 is different from 3\)"):
+        np.ones(3) @ np.ones((4, 3))
+
+
+def test_step4_mnist_sizes_and_ink(mnist):
+    """step4-two-layers.md: 60,000 training and 10,000 test images of 28 x 28 = 784 pixels in [0, 1];
+    0 is the background (no ink), the value of most pixels; 1 is full ink."""
+    X_train, y_train, X_test, y_test = mnist
+    assert X_train.shape == (60_000, 28 * 28) and X_test.shape == (10_000, 784)
+    assert len(y_train) == 60_000 and len(y_test) == 10_000
+    assert X_train.min() == 0.0 and X_train.max() == 1.0
+    assert np.mean(X_train == 0) > 0.5  # most of every image is background
+    assert X_train.reshape(-1, 28, 28)[:, 0, 0].max() == 0.0  # corners are never inked
+
+
+def test_step5_loss_gradient_is_the_error_over_n():
+    """step5-the-error.md: with the loss averaged over the batch, dL/d(output) is (output - Y) / n:
+    the per-example derivative (the error) divided by n."""
+    rng = np.random.default_rng(0)
+    n = 5
+    output, Y = rng.uniform(size=(n, 10)), nnlib.one_hot(np.array([5, 0, 4, 1, 9]))
+    eps, numeric = 1e-6, np.zeros_like(output)
+    for index in np.ndindex(output.shape):
+        step = np.zeros_like(output)
+        step[index] = eps
+        numeric[index] = (nnlib.mean_squared_error(output + step, Y)
+                          - nnlib.mean_squared_error(output - step, Y)) / (2 * eps)
+    assert np.allclose(numeric, (output - Y) / n, atol=1e-8)
