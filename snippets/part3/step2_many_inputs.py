@@ -42,6 +42,13 @@ print(f"a = sigmoid(0.4) = {a:.4f}")
 assert np.isclose(a, 0.5987, atol=1e-4)
 # --8<-- [end:activation]
 
+# --8<-- [start:original]
+# The original guide's step 2: other numbers, the same z.
+z_original = np.dot([1.0, 2.0, 3.0], [0.2, 0.8, -0.5]) + 0.1
+print(f"original guide: z = {z_original:.4f}")
+assert np.isclose(z_original, 0.4)
+# --8<-- [end:original]
+
 # --8<-- [start:mnist-image]
 from nnlib import load_mnist
 
