@@ -24,7 +24,8 @@ b1 = np.zeros((1, 64))     # the shape is ONE argument: a tuple
 print(b1.shape, b1.sum())
 ones = np.ones((2, 3))
 print(ones)
-assert b1.shape == (1, 64) and ones.sum() == 6.0
+print(np.eye(3))           # the identity: 1 on the diagonal, 0 elsewhere
+assert b1.shape == (1, 64) and ones.sum() == 6.0 and np.eye(3).trace() == 3
 # --8<-- [end:zeros-ones]
 
 # --8<-- [start:arange-linspace]

@@ -26,6 +26,8 @@ B = np.array([[1, 0],
 C = A @ B                        # (2, 3) @ (3, 2) -> (2, 2)
 print(C)
 print(C[1, 0], A[1] @ B[:, 0])   # entry [i, j] = row i of A . column j of B
+# Three spellings of the same product:
+print(np.array_equal(C, A.dot(B)), np.array_equal(C, np.dot(A, B)))
 assert C.shape == (2, 2) and C[1, 0] == A[1] @ B[:, 0] == 10
 # --8<-- [end:matmul]
 
@@ -54,11 +56,15 @@ assert Z.shape == (5, 2) and np.isclose(Z[4, 1], np.dot(X[4], W[:, 1]))
 # --8<-- [end:layer]
 
 # --8<-- [start:guide-shapes]
-X = np.zeros((64, 784))          # a mini-batch of 64 flattened images
+X = np.zeros((5, 784))           # a mini-batch of 5 flattened images
 W1 = np.zeros((784, 64))         # input -> 64 hidden neurons
 W2 = np.zeros((64, 10))          # hidden -> 10 outputs, one per digit
-hidden = X @ W1                  # (64, 784) @ (784, 64) -> (64, 64)
-output = hidden @ W2             # (64, 64) @ (64, 10)   -> (64, 10)
+hidden = X @ W1                  # (5, 784) @ (784, 64) -> (5, 64)
+output = hidden @ W2             # (5, 64) @ (64, 10)   -> (5, 10)
 print(hidden.shape, output.shape)
-assert output.shape == (64, 10)
+try:
+    W1 @ X                       # (784, 64) @ (5, 784): 64 meets 5
+except ValueError as err:
+    print("ValueError:", err)
+assert hidden.shape == (5, 64) and output.shape == (5, 10)
 # --8<-- [end:guide-shapes]

@@ -67,3 +67,12 @@ print(y)
 print("pairs still matching:", np.sum(X[:, 0] == y), "of", len(y))
 assert not np.array_equal(X[:, 0], y)
 # --8<-- [end:shuffle-mistake]
+
+# --8<-- [start:legacy]
+np.random.seed(42)                # the older style: ONE global generator
+W = np.random.randn(3, 4)         # like rng.standard_normal((3, 4))
+print(W.shape)
+print(np.random.permutation(10))  # like rng.permutation(10)
+np.random.seed(42)                # the same seed starts it over
+assert np.array_equal(np.random.randn(3, 4), W)
+# --8<-- [end:legacy]

@@ -47,6 +47,16 @@ print(W2.T.shape)               # .T swaps rows and columns
 assert W2.T.shape == (10, 64)
 # --8<-- [end:transpose]
 
+# --8<-- [start:reshape-vs-transpose]
+a = np.array([[1, 2, 3],
+              [4, 5, 6]])     # (2, 3)
+print(a.reshape(3, 2))        # (3, 2): the same order, cut in pairs
+print(a.T)                    # (3, 2): row 0 of a is now column 0
+print(a.reshape(6))           # flat: the order reshape always keeps
+assert a.reshape(3, 2).shape == a.T.shape == (3, 2)
+assert not np.array_equal(a.reshape(3, 2), a.T)  # same shape, other numbers
+# --8<-- [end:reshape-vs-transpose]
+
 # --8<-- [start:reshape-mistake]
 image = np.arange(784).reshape(28, 28)
 try:
