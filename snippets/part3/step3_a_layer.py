@@ -30,9 +30,9 @@ assert np.isclose(z[0], 0.4)  # neuron 0 is the neuron from step 2
 # --8<-- [start:vectorised]
 z_layer = x @ W + b  # (3,) @ (3, 4) -> (4,), then + (1, 4) -> (1, 4)
 print(f"vectorised: z = {z_layer.round(4)}, shape {z_layer.shape}")
-# The guide says this output has shape (4,). It does not: adding b, shape
-# (1, 4), broadcasts the (4,) result up to (1, 4). Same numbers, one more
-# dimension.
+# The original guide says this output has shape (4,). It does not:
+# adding b, shape (1, 4), broadcasts the (4,) result up to (1, 4).
+# Same numbers, one more dimension.
 assert z_layer.shape == (1, 4)
 assert np.allclose(z_layer[0], z)
 # --8<-- [end:vectorised]
