@@ -68,12 +68,12 @@ assert z.shape == (4,) and np.isclose(z[0], 0.4)
 
 # --8<-- [start:layer]
 X = np.array([[0.5, 0.3, 0.2],
-              [1.0, 1.0, 1.0]])    # (2, 3): 2 examples
-W = np.array([[0.2, 1.0],
-              [0.5, 0.0],
-              [0.25, -1.0]])       # (3, 2): column j holds neuron j's weights
-b = np.array([[0.1, 0.0]])         # (1, 2): one bias per neuron
-Z = X @ W + b                      # (2, 3) @ (3, 2) + (1, 2) -> (2, 2)
+              [1.0, 1.0, 1.0]])        # (2, 3): 2 examples, 3 inputs each
+W = np.array([[0.2, 1.0, 0.0, 0.5],
+              [0.5, 0.0, 1.0, 0.5],
+              [0.25, -1.0, 0.0, 0.5]])  # (3, 4): column j is neuron j's weights
+b = np.array([[0.1, 0.0, 0.0, -1.0]])  # (1, 4): one bias per neuron
+Z = X @ W + b                          # (2, 3) @ (3, 4) + (1, 4) -> (2, 4)
 print(Z.round(4))
-assert Z.shape == (2, 2) and np.isclose(Z[0, 0], 0.4)   # our neuron is column 0
+assert Z.shape == (2, 4) and np.isclose(Z[0, 0], 0.4)  # our neuron: column 0
 # --8<-- [end:layer]
