@@ -11,8 +11,11 @@ renders it as a page. This hook completes that:
 - **Cache**: mkdocs-jupyter caches a rendered notebook by its own text and options only, so it
   would keep showing old outputs after ``nnlib`` changes. The hook points its ``cache_dir`` at
   ``.cache/mkdocs-jupyter/<key>`` where the key hashes every file of ``nnlib/`` and
-  ``snippets/`` and the NumPy and Matplotlib versions: when the code changes, the notebook runs
-  again. Older keys are removed.
+  ``snippets/``, the NumPy and Matplotlib versions and the kernel's Matplotlib backend: when
+  the code changes, the notebook runs again. Older keys are removed.
+- **Figures**: the kernel draws with Jupyter's inline backend whatever ``MPLBACKEND`` the
+  build was started with (the tests set ``Agg``, which would leave the page without figures,
+  cached so for every later build).
 - **No CDN**: nbconvert's template adds ``<script>`` tags for MathJax and Mermaid from a CDN;
   they are dropped, and the maths of markdown cells is rendered to MathML like the other
   pages (see :mod:`.mathml`).
@@ -29,6 +32,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -43,6 +47,10 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 PLUGIN = "mkdocs-jupyter"
 CACHE_SUBDIR = Path(".cache", "mkdocs-jupyter")
 SNIPPETS_DIR = "snippets"  # besides nnlib, what a notebook's outputs depend on
+# The kernel inherits the build's environment: with MPLBACKEND=Agg (the tests set it) its
+# plt.show() would draw nothing, and the page, cached, would keep no figure. Jupyter's own
+# inline backend puts every figure into the page.
+KERNEL_BACKEND = "module://matplotlib_inline.backend_inline"
 
 # nbconvert's template adds <script> tags that load MathJax and Mermaid from a CDN.
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
@@ -77,7 +85,8 @@ def code_key(root: Path) -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(f"{folder.name}/{path.relative_to(folder).as_posix()}\0".encode())
                 h.update(path.read_bytes() + b"\0")
-    for dist in ("numpy", "matplotlib", "mkdocs-jupyter"):
+    h.update(f"MPLBACKEND={KERNEL_BACKEND}\0".encode())
+    for dist in ("numpy", "matplotlib", "matplotlib-inline", "mkdocs-jupyter"):
         try:
             h.update(f"{dist}={importlib.metadata.version(dist)}\0".encode())
         except importlib.metadata.PackageNotFoundError:
@@ -93,6 +102,7 @@ def on_config(config):
         raise PluginError(
             "notebooks: set allow_errors: false for mkdocs-jupyter (errors must fail the build)"
         )
+    os.environ["MPLBACKEND"] = KERNEL_BACKEND  # the kernel's figures go into the page
     root = Path(config.config_file_path).resolve().parent
     base = root / CACHE_SUBDIR
     cache_dir = base / code_key(root)

@@ -16,7 +16,7 @@ import pytest
 
 from nnlib.tools.site.pages import nav_pages
 
-from .support import ROOT, html_path, is_notebook, new_page
+from .support import IMAGES_JS, ROOT, html_path, is_notebook, new_page
 
 NOTEBOOKS = [p for p in nav_pages() if is_notebook(p)]
 
@@ -83,3 +83,22 @@ def test_downloaded_notebook_is_valid_and_runs(browser, server, source, tmp_path
         if o.output_type == "error" or (o.output_type == "stream" and o.name == "stderr")
     ]
     assert errors == [], "cells wrote errors or warnings"
+
+
+@pytest.mark.parametrize("source", NOTEBOOKS)
+def test_the_notebook_page_shows_its_figures(browser, server, source):
+    """One figure for every plt.show() of the notebook, drawn into the page and decoded.
+
+    The tests build the site with MPLBACKEND=Agg in the environment; a kernel that inherited
+    it would draw nothing, and the cached page would have no figure in any later build.
+    """
+    expected = (ROOT / "docs" / source).read_text(encoding="utf-8").count("plt.show()")
+    assert expected >= 3
+    page, watch = new_page(browser, server)
+    try:
+        page.goto(server + html_path(source), wait_until="load")
+        images = [i for i in page.evaluate(IMAGES_JS) if i["inContent"]]
+    finally:
+        page.context.close()
+    drawn = [i for i in images if i["src"].startswith("data:image/png") and i["naturalWidth"] > 0]
+    assert len(drawn) == expected, images
