@@ -20,6 +20,8 @@ from nnlib import one_hot
 # (5,) labels -> (5, 10) targets: a 1 in the column of the right digit
 Y = one_hot(y)
 assert Y.shape == (5, 10) and Y[0, 5] == 1 and Y[0].sum() == 1
+# the same rows as the original guide's np.eye(10)[3], for every label
+assert np.array_equal(Y, np.eye(10)[y])
 # --8<-- [end:one-hot]
 # --8<-- [start:one-hot-show]
 print("label", y[0], "->", Y[0])
@@ -57,6 +59,9 @@ guesses = output.argmax(axis=1)  # the digit with the largest output
 correct = np.mean(guesses == y_test)
 print(f"untrained: loss {loss:.4f}, accuracy {correct:.4f}")
 print("how often it guesses each digit:", np.bincount(guesses, minlength=10))
+right = guesses == y_test
+print(f"right: {right.sum()}, of them 8s: {right[y_test == 8].sum()}; "
+      f"8s among the test digits: {np.sum(y_test == 8)}")
 assert np.isclose(correct, accuracy(y_test, output))
 assert 0.05 < correct < 0.20  # about 1 in 10: no better than guessing
 # one favourite digit for most images

@@ -107,3 +107,23 @@ def test_step5_loss_gradient_is_the_error_over_n():
         numeric[index] = (nnlib.mean_squared_error(output + step, Y)
                           - nnlib.mean_squared_error(output - step, Y)) / (2 * eps)
     assert np.allclose(numeric, (output - Y) / n, atol=1e-8)
+
+
+def test_step3_nnlib_refuses_a_bare_example():
+    """step3-a-layer.md: nnlib refuses a 1-D example and says to use X.reshape(1, -1)."""
+    with pytest.raises(ValueError, match=r"reshape\(1, -1\)"):
+        nnlib.GuideNetwork(rng=0).forward(np.zeros(784))
+
+
+def test_step5_nnlib_refuses_labels_as_targets():
+    """step5-the-error.md, the common mistake: for a batch of ten, output - y broadcasts, but
+    nnlib's loss refuses (10,) labels against a (10, 10) output, and its backward pass says to
+    call nnlib.one_hot(y)."""
+    output, y = np.full((10, 10), 0.5), np.arange(10)
+    assert (output - y).shape == (10, 10)  # NumPy says nothing
+    with pytest.raises(ValueError, match="must match"):
+        nnlib.mean_squared_error(output, y)
+    net = nnlib.GuideNetwork(rng=0)
+    net.forward(np.zeros((10, 784)))
+    with pytest.raises(ValueError, match=r"nnlib\.one_hot\(y\)"):
+        net.backward(y)
