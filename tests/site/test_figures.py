@@ -111,11 +111,41 @@ def test_the_short_run_returns_what_the_figures_read(short_run):
     assert 0.3 < short_run["test_accuracy"][0] < short_run["test_accuracy"][1]
 
 
+DIGIT_COLOURS = "gray_r"  # ink dark on white, as the digits were written
+DIGIT_FIGURES = {"mnist_digits", "test_predictions", "confidently_wrong"}
+
+
+def is_digit(image) -> bool:
+    """An MNIST digit as the figures get it: 28 x 28 pixels from 0 (no ink) to 1 (full ink)."""
+    image = np.asarray(image)
+    return image.shape == (28, 28) and image.min() >= 0 and image.max() <= 1
+
+
+def record_images(monkeypatch) -> list[tuple[np.ndarray, str]]:
+    """Every image the figures draw with ``imshow``, and its colour map's name."""
+    from matplotlib.axes import Axes
+
+    drawn, imshow = [], Axes.imshow
+
+    def recording(ax, image, *args, **kwargs):
+        shown = imshow(ax, image, *args, **kwargs)
+        drawn.append((np.asarray(image), shown.get_cmap().name))
+        return shown
+
+    monkeypatch.setattr(Axes, "imshow", recording)
+    return drawn
+
+
 @pytest.mark.parametrize("stem", PART3_FIGURES)
-def test_each_part3_script_draws_its_figures(stem, short_run, tmp_path):
+def test_each_part3_script_draws_its_figures(stem, short_run, tmp_path, monkeypatch):
     (declared,) = [found for found in scripts() if found.stem == stem]
     runs = {name: short_run for name in declared.uses_runs}
+    drawn = record_images(monkeypatch)
     script(stem).draw(tmp_path, runs)
+    # One convention for every digit on the site: pixel 0 (no ink) white, 1 (ink) black.
+    digits = [cmap for image, cmap in drawn if is_digit(image)]
+    assert set(digits) <= {DIGIT_COLOURS}, f"{stem} draws digits with {set(digits)}"
+    assert bool(digits) == (stem in DIGIT_FIGURES), f"{stem}: {len(digits)} digits drawn"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(declared.figures)
     for name in declared.figures:
         pixels = matplotlib.image.imread(tmp_path / name)
