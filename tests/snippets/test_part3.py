@@ -127,3 +127,44 @@ def test_step5_nnlib_refuses_labels_as_targets():
     net.forward(np.zeros((10, 784)))
     with pytest.raises(ValueError, match=r"nnlib\.one_hot\(y\)"):
         net.backward(y)
+
+
+# --- Steps 6 to 8: numbers and claims in the prose of docs/part3/step6-backpropagation.md,
+# step7-weight-update.md, step8-training-loop.md and step8-evaluate.md that their blocks
+# do not print.
+
+
+def test_step6_to_8_the_guide_network_has_50890_numbers():
+    """Steps 6 and 7 (and step 8's closing): 'its 50,890 weights and biases'."""
+    net = nnlib.GuideNetwork(rng=0)
+    assert sum(w.size for w in net.params.values()) == 50_890
+
+
+def _five_digits(mnist):
+    X_train, y_train, _, _ = mnist
+    return X_train[:5].astype(np.float64), nnlib.one_hot(y_train[:5], dtype=np.float64)
+
+
+def test_step6_gradcheck_catches_a_missing_slope_and_a_wrong_n(mnist):
+    """Step 6: a missing hidden slope, or 1/n applied twice or not at all, gives W1 a
+    relative error above 0.1 against finite differences (a correct pass: below 1e-7)."""
+    from nnlib.gradcheck import numerical_gradient, relative_error
+
+    X, Y = _five_digits(mnist)
+    n = len(X)
+    net = nnlib.GuideNetwork(n_hidden=8, rng=1)  # the page's check network
+    numerical = numerical_gradient(net, X, Y, "W1")
+    hidden = nnlib.sigmoid(X @ net.W1 + net.b1)
+    output = nnlib.sigmoid(hidden @ net.W2 + net.b2)
+    d_output = (output - Y) * output * (1 - output)
+    from_output = d_output @ net.W2.T
+    d_hidden = from_output * hidden * (1 - hidden)
+    assert relative_error(X.T @ d_hidden / n, numerical) < 1e-7
+    assert relative_error(X.T @ from_output / n, numerical) > 0.1  # no slope
+    assert relative_error(X.T @ d_hidden / n**2, numerical) > 0.1  # 1/n twice
+    assert relative_error(X.T @ d_hidden, numerical) > 0.1  # no 1/n
+
+
+def test_step6_float32_has_about_7_significant_digits():
+    """Step 6's warning: float32 has 'about 7 significant digits'."""
+    assert 1e-7 < np.finfo(np.float32).eps < 1e-6
