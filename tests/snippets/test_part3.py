@@ -168,3 +168,10 @@ def test_step6_gradcheck_catches_a_missing_slope_and_a_wrong_n(mnist):
 def test_step6_float32_has_about_7_significant_digits():
     """Step 6's warning: float32 has 'about 7 significant digits'."""
     assert 1e-7 < np.finfo(np.float32).eps < 1e-6
+
+
+def test_step7_outputs_of_0_1_everywhere_score_0_45():
+    """Step 7: 'A network that outputs 0.1 everywhere already scores 0.45'."""
+    output = np.full((3, 10), 0.1)
+    Y = nnlib.one_hot(np.array([0, 4, 9]), dtype=np.float64)
+    assert nnlib.mean_squared_error(output, Y) == pytest.approx(0.45)
