@@ -12,16 +12,17 @@ import numpy as np
 from nnlib import GuideNetwork, load_mnist, one_hot
 
 X_train, y_train, X_test, y_test = load_mnist()
-# one batch of 64 digits
-X, Y = X_train[:64], one_hot(y_train[:64], dtype=np.float64)
-learning_rate = 0.5  # the guide's step size
+# one batch of 100 digits: X (100, 784), Y (100, 10)
+X, Y = X_train[:100], one_hot(y_train[:100], dtype=np.float64)
+learning_rate = 0.5  # the original guide's step size
 # --8<-- [end:setup]
 
 # --8<-- [start:one-step]
 net = GuideNetwork(rng=0)
 net.forward(X)  # step 4
 loss_before = net.loss(Y)  # step 5
-net.backward(Y)  # step 6: fills net.dW1, net.db1, net.dW2, net.db2
+# step 6: fills net.dW1, net.db1, net.dW2, net.db2 (averaged over the 100)
+net.backward(Y)
 
 net.W1 -= learning_rate * net.dW1  # (784, 64) -= number * (784, 64)
 net.b1 -= learning_rate * net.db1  # (1, 64)
