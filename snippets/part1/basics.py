@@ -14,8 +14,10 @@ import math
 learning_rate = 0.5        # a float: a number with a decimal point
 epochs = 20                # an int: a whole number
 name = "digit classifier"  # a str: text, in quotes
+shuffle = True             # a bool: True or False
 
-print(type(learning_rate).__name__, type(epochs).__name__, type(name).__name__)
+print(type(learning_rate).__name__, type(epochs).__name__, type(name).__name__,
+      type(shuffle).__name__)
 assert isinstance(learning_rate, float) and isinstance(epochs, int)
 # --8<-- [end:variables]
 
@@ -35,6 +37,23 @@ print(total == 0.3)
 print(math.isclose(total, 0.3))
 assert total != 0.3 and math.isclose(total, 0.3)
 # --8<-- [end:floats]
+
+# --8<-- [start:conditions]
+accuracy = 0.93
+print(accuracy > 0.9)        # a comparison gives a bool
+if accuracy > 0.97:
+    verdict = "excellent"
+elif accuracy > 0.9:         # checked only if the test above was False
+    verdict = "passes 90%"
+else:                        # none of the tests above was True
+    verdict = "keep training"
+print(verdict)
+
+for epoch in range(1, 21):
+    if epoch % 5 == 0 and epoch != 20:  # every 5th epoch, but not the last
+        print(f"epoch {epoch}: report")
+assert verdict == "passes 90%" and 20 % 5 == 0
+# --8<-- [end:conditions]
 
 # --8<-- [start:lists]
 pixels = [0.0, 0.5, 1.0, 0.25]
@@ -61,7 +80,7 @@ assert average == 1.25
 # --8<-- [end:loops]
 
 # --8<-- [start:functions]
-def weighted_sum(inputs, weights, bias):
+def weighted_sum(inputs, weights, bias=0.0):
     """Multiply each input by its weight, add the products up, add the bias."""
     total = bias
     for i in range(len(inputs)):
@@ -71,8 +90,29 @@ def weighted_sum(inputs, weights, bias):
 
 z = weighted_sum([1.0, 2.0], [0.5, 0.25], bias=1.0)
 print(z)
+print(weighted_sum([1.0, 2.0], [0.5, 0.25]))  # no bias given: the default, 0.0
 assert z == 2.0  # 1.0*0.5 + 2.0*0.25 + 1.0
 # --8<-- [end:functions]
+
+# --8<-- [start:while]
+loss = 1.0
+steps = 0
+while loss > 0.1:      # repeat as long as the condition is True
+    loss = loss / 2    # pretend each step halves the loss
+    steps += 1
+print(steps, loss)
+
+val_losses = [0.9, 0.6, 0.5, 0.55, 0.4]
+best = val_losses[0]
+for epoch in range(1, len(val_losses)):
+    if val_losses[epoch] < best:
+        best = val_losses[epoch]
+        continue       # better: go straight on to the next epoch
+    print(f"epoch {epoch}: no better, stop")
+    break              # leave the loop now: 0.4 is never looked at
+print(f"best {best}")
+assert steps == 4 and best == 0.5
+# --8<-- [end:while]
 
 # --8<-- [start:fstrings]
 epoch = 3
@@ -81,6 +121,8 @@ accuracy = 0.9712
 print(f"epoch {epoch}: loss {loss:.4f}, accuracy {accuracy:.1%}")
 print(f"{epoch:>3d} | {loss:8.3f}")  # widths line numbers up in a table
 print(f"{loss = }")  # '=' prints the name too: handy when debugging
+acc = 97.123  # the original guide's style: already times 100
+print(f"Accuracy: {acc:.2f}%")
 assert f"{loss:.4f}" == "0.1235" and f"{accuracy:.1%}" == "97.1%"
 # --8<-- [end:fstrings]
 
