@@ -47,6 +47,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 RUNS_MODULE = "_runs.py"
 KEEP_RUNS = 3  # cached runs kept per name (switching branches back and forth stays cheap)
 MACHINERY = [Path(__file__), Path(__file__).with_name("figure_runner.py")]
+_built: dict[str, Path] = {}  # what the last on_files handed to the build
 
 
 # --------------------------------------------------------------------------------------
@@ -372,5 +373,12 @@ def on_files(files, config):
                 f"Figures: docs/{uri} exists but figures are generated; delete the committed copy"
             )
         files.append(File.generated(config, uri, abs_src_path=str(path)))
+    _built.clear()
+    _built.update(images)
     log.info("figures ready: %d in %.1f s", len(images), time.perf_counter() - started)
     return files
+
+
+def built_outputs() -> dict[str, Path]:
+    """The figures and data files of the current build, by name (see :func:`build_figures`)."""
+    return dict(_built)
