@@ -18,6 +18,7 @@ bright = [p for p in raw_pixels if p > 100]    # keep only some items
 print(bright)
 squares = [i * i for i in range(5)]
 print(squares)
+print([x**2 for x in range(10) if x > 3])       # the original guide's example
 assert scaled == [0.0, 0.2, 1.0, 0.4] and bright == [255, 102]
 # --8<-- [end:comprehensions]
 
@@ -55,6 +56,11 @@ for name, size in sizes.items():  # .items() gives (key, value) pairs
     print(f"{name:>7}: {size}")
 # .get gives a default for a missing key
 print("l2" in sizes, sizes.get("l2", 0.0))
+print(list(sizes.keys()))         # the keys alone
+print(list(sizes.values()))       # the values alone
+history = {}                      # an empty dict, filled in as training runs
+history["loss"] = [0.9, 0.5]
+print(history)
 assert sizes["hidden"] == 128 and len(sizes) == 4
 # --8<-- [end:dicts]
 
@@ -66,6 +72,42 @@ print(counts)
 print(f"total: {sum(counts.values()):,} numbers to learn")
 assert sum(counts.values()) == 50_890
 # --8<-- [end:count-parameters]
+
+# --8<-- [start:format]
+line = "epoch {}: loss {:.4f}"      # {} are places to fill, in order
+print(line.format(3, 0.123456))
+print("{name} holds {n:,} weights".format(name="W1", n=784 * 64))
+assert line.format(3, 0.123456) == f"epoch {3}: loss {0.123456:.4f}"
+# --8<-- [end:format]
+
+# --8<-- [start:nested-loops]
+n_examples, batch_size = 10, 4
+updates = 0
+for epoch in range(1, 3):                             # outer loop: epochs
+    batches = []
+    for start in range(0, n_examples, batch_size):    # inner loop: batches
+        end = min(start + batch_size, n_examples)
+        batches.append(end - start)  # the network would train on this batch
+        updates += 1
+    print(f"epoch {epoch}: batches of {batches}")
+print(f"{updates} weight updates in all")
+assert updates == 2 * 3
+# --8<-- [end:nested-loops]
+
+# --8<-- [start:try-except]
+def read_rate(text):
+    """Turn a setting typed by a person into a float, or fall back to 0.5."""
+    try:
+        return float(text)            # may fail ...
+    except ValueError as err:         # ... and if it does, this block runs
+        print("ValueError:", err)
+        return 0.5
+
+
+print(read_rate("0.1"))
+print(read_rate("fast"))
+assert read_rate("0.25") == 0.25
+# --8<-- [end:try-except]
 
 # --8<-- [start:zip-enumerate]
 inputs = [0.5, 0.3, 0.2]
