@@ -20,6 +20,15 @@ print(sigmoid_derivative(a))    # nnlib's version: it takes the OUTPUT a
 assert slope == 0.25 and sigmoid_derivative(0.5) == 0.25
 # --8<-- [end:formula]
 
+# --8<-- [start:original-examples]
+for a in [0.5, 0.99]:              # the original guide's two examples
+    z = np.log(a / (1 - a))        # the weighted sum z that gives this a
+    assert np.isclose(sigmoid(z), a)
+    print(f"a = {a}: z = {z:.2f}, slope {sigmoid_derivative(a):.4f}")
+ratio = sigmoid_derivative(0.5) / sigmoid_derivative(0.99)
+print(f"{ratio:.0f} times smaller at a = 0.99")
+# --8<-- [end:original-examples]
+
 # --8<-- [start:finite-difference]
 h = 1e-6                        # a tiny step to the left and to the right
 for z in [-3.0, -1.0, 0.0, 0.4, 2.0]:
@@ -53,6 +62,7 @@ a = sigmoid(x * w + b)
 gradient = (a - target) * sigmoid_derivative(a) * x
 h = 1e-6
 numeric = (loss(w + h) - loss(w - h)) / (2 * h)
+print(f"output {a:.2f}, target {target}")
 print(f"chain rule {gradient:.6f}, numeric {numeric:.6f}")
 assert np.isclose(gradient, numeric, rtol=1e-6, atol=0)
 # --8<-- [end:chain-rule]

@@ -29,6 +29,18 @@ assert gradient(3.0) == 0 and gradient(5.0) > 0 > gradient(1.0)
 # --8<-- [end:loss]
 
 
+# --8<-- [start:hill]
+w = 0.0
+learning_rate = 0.1
+slope = 2 * (w - 3)                  # feel the slope under your feet
+steps = 0
+while abs(slope) > 0.01:             # repeat until flat ground
+    w = w - learning_rate * slope    # take a step downhill
+    slope = 2 * (w - 3)              # feel the slope again
+    steps += 1
+print(f"flat after {steps} steps: w = {w:.4f}, slope = {slope:.4f}")
+# --8<-- [end:hill]
+
 # --8<-- [start:descend]
 w = 0.0                 # start somewhere: here, far from the answer
 learning_rate = 0.1     # eta: how big a step to take
@@ -79,3 +91,27 @@ for step in range(101):
     b = b - learning_rate * delta                     # dz/db = 1
 assert abs(sigmoid(x * w + b) - target) < 0.01
 # --8<-- [end:one-neuron]
+
+# --8<-- [start:batch]
+x = np.array([0.5, 1.0, 1.5, 2.0, 2.5])    # a batch of n = 5 inputs
+t = np.array([0.2, 0.4, 0.6, 0.8, 0.9])    # and the 5 targets
+w, b = 0.3, -0.1
+n = len(x)
+
+
+def batch_loss(w):
+    """The loss of the whole batch: the average of the 5 losses."""
+    a = sigmoid(x * w + b)
+    return np.mean(0.5 * (a - t) ** 2)
+
+
+a = sigmoid(x * w + b)                     # (5,): one output per example
+delta = (a - t) * sigmoid_derivative(a)    # (5,): per-example dL/dz
+gradient = np.sum(delta * x) / n           # average: sum, divide by n
+h = 1e-6
+numeric = (batch_loss(w + h) - batch_loss(w - h)) / (2 * h)
+print(f"average {gradient:.6f}, numeric {numeric:.6f}")
+print(f"sum     {np.sum(delta * x):.6f} ({n} times as big)")
+assert np.isclose(gradient, numeric, rtol=1e-6, atol=0)
+assert np.isclose(gradient, np.mean(delta * x))
+# --8<-- [end:batch]
