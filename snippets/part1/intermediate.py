@@ -65,7 +65,7 @@ assert sizes["hidden"] == 128 and len(sizes) == 4
 # --8<-- [end:dicts]
 
 # --8<-- [start:count-parameters]
-# The guide's network, one entry per array of numbers it learns:
+# The original guide's network, one entry per array of numbers it learns:
 shapes = {"W1": (784, 64), "b1": (1, 64), "W2": (64, 10), "b2": (1, 10)}
 counts = {name: rows * cols for name, (rows, cols) in shapes.items()}
 print(counts)

@@ -38,7 +38,7 @@ assert np.arange(5).shape == (5,) and z[0] == -5 and z[-1] == 5 and len(z) == 11
 
 # --8<-- [start:random]
 rng = np.random.default_rng(0)              # a random generator with a seed
-W1 = rng.standard_normal((784, 64)) * 0.1   # the guide's starting weights
+W1 = rng.standard_normal((784, 64)) * 0.1   # the original guide's start
 print(W1.shape)
 print(np.round(W1[:2, :4], 3))               # the top-left corner
 print(rng.random(3).round(3))                # uniform in [0, 1)

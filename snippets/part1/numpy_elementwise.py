@@ -32,7 +32,7 @@ assert np.isclose(1 / (1 + np.exp(-z[1])), 0.5)
 output = np.array([0.8, 0.1, 0.3])
 target = np.array([1.0, 0.0, 0.0])
 error = output - target           # one subtraction for all three
-loss = 0.5 * np.sum(error ** 2)   # the squared error the guide's network uses
+loss = 0.5 * np.sum(error ** 2)   # half the squared error
 print(error.round(2))
 print(round(loss, 4))
 assert np.isclose(loss, 0.5 * (0.04 + 0.01 + 0.09))
