@@ -1,8 +1,43 @@
-"""Part 5 (the exercises): the last exercise's solution passes 90% on MNIST."""
+"""Part 5 (the exercise pages): numbers their prose states that no block prints.
 
+Pages: docs/part5/exercises.md, docs/part5/warm-ups.md, docs/part5/find-the-bug.md.
+"""
+
+import numpy as np
+
+from nnlib import load_mnist
+from nnlib.tools.site.pages import ROOT
 from tests.snippets.conftest import load
 
 
-def test_exercise6_solution_passes_90_percent(needs_mnist):
-    accuracies = load("snippets.part5.exercise6_train_mnist").main(epochs=3)
-    assert accuracies[-1] > 0.90, accuracies
+def test_exercise6_reads_the_files_as_nnlib_does(needs_mnist):
+    """exercises.md, exercise 6: its own reader gives nnlib's arrays, 60,000 training
+    and 10,000 test digits (the page names both counts)."""
+    ours = load("snippets.part5.exercise6_train_mnist").load()
+    theirs = load_mnist()
+    assert [a.shape for a in ours] == [(60000, 784), (60000,), (10000, 784), (10000,)]
+    for mine, nnlib_array in zip(ours, theirs):
+        assert np.array_equal(mine, nnlib_array)
+    assert ours[0].min() == 0 and ours[0].max() == 1  # scaled to 0..1
+
+
+def test_exercise6_solution_passes_90_percent_in_the_second_epoch(needs_mnist):
+    """exercises.md, exercise 6: "It passes 90% in the second epoch" (also printed)."""
+    accuracies = load("snippets.part5.exercise6_train_mnist").main(epochs=2)
+    assert accuracies[0] < 0.90 < accuracies[1], accuracies
+
+
+def test_find_the_bug_numbers(needs_mnist):
+    """find-the-bug.md, bug 2: the buggy accuracy is the fraction of 7s, 7 being the
+    first test label; bug 3: 60,000 digits in batches of 64 end with a batch of 32."""
+    _, _, _, y_test = load_mnist()
+    assert len(y_test) == 10000
+    assert np.argmax(np.eye(10)[y_test]) == y_test[0] == 7
+    assert np.mean(y_test == 7) == 0.1028
+    assert 60000 % 64 == 32
+
+
+def test_exercise_files_follow_the_original_numbering():
+    """exercises.md: one solution per exercise of the original guide, numbered 1 to 6."""
+    names = sorted(p.name for p in (ROOT / "snippets/part5").glob("exercise*.py"))
+    assert [int(name[len("exercise")]) for name in names] == [1, 2, 3, 4, 5, 6]
