@@ -175,3 +175,9 @@ def test_step7_outputs_of_0_1_everywhere_score_0_45():
     output = np.full((3, 10), 0.1)
     Y = nnlib.one_hot(np.array([0, 4, 9]), dtype=np.float64)
     assert nnlib.mean_squared_error(output, Y) == pytest.approx(0.45)
+
+
+def test_step8_an_epoch_is_937_batches_of_64_and_one_of_32():
+    """Step 8 (training loop): '60,000 = 937 x 64 + 32', 'one epoch is 938 weight updates'."""
+    assert divmod(60_000, 64) == (937, 32)
+    assert len(range(0, 60_000, 64)) == 938
