@@ -1,8 +1,8 @@
 """Part 3, step 8: what did the trained network learn, and where does it go
 wrong?
 
-Trains the guide's network for 5 epochs with nnlib (a few seconds), then looks
-at its answers on the 10,000 test digits.
+Trains the original guide's network for 5 epochs with nnlib, then looks at its
+answers on the 10,000 test digits.
 Run it on its own:  python snippets/part3/step8_evaluate.py
 """
 

@@ -52,7 +52,7 @@ assert same
 # --8<-- [end:same]
 
 # --8<-- [start:fixed-64]
-dW2_fixed = hidden.T @ d_output / 64  # the guide's fixed 64, on a batch of 32
+dW2_fixed = hidden.T @ d_output / 64  # the original's fixed 64, on 32
 ratio = np.linalg.norm(dW2_fixed) / np.linalg.norm(dW2_batch)
 print(f"dividing by 64 instead of {len(x_batch)}: "
       f"the step is {ratio:.2f} times as long")

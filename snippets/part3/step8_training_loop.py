@@ -19,7 +19,7 @@ from nnlib import load_mnist, mean_squared_error, one_hot, sigmoid
 
 # --8<-- [start:main]
 def main(epochs=20, n_train=60000, batch_size=64, learning_rate=0.5, seed=0):
-    """Train the guide's network from scratch.
+    """Train the original guide's network from scratch.
 
     Return the test accuracy after each epoch.
     """
@@ -119,7 +119,7 @@ def main_with_nnlib(epochs=20, n_train=60000, seed=0):
 
 if __name__ == "__main__":
     accuracies = main()
-    assert accuracies[1] > 0.90  # the guide's network passes 90% at epoch 2
+    assert accuracies[1] > 0.90  # past 90% by epoch 2
     with_nnlib = main_with_nnlib()
     print("nnlib.train(GuideNetwork(), ...): "
           f"final test accuracy {with_nnlib[-1]:.4f}")
