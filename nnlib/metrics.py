@@ -49,7 +49,7 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int = 10
 
     The diagonal holds the correct answers; each row sums to the number of examples of that class.
 
-    Used in [Part 3, step 8: evaluating what it learned](../part3/step8-training-loop.md#evaluating-what-it-learned).
+    Used in [Part 3, step 8: evaluating what it learned](../part3/step8-evaluate.md#the-confusion-matrix).
 
     Examples:
         >>> confusion_matrix(np.array([0, 0, 1, 2]), np.array([0, 1, 1, 2]), n_classes=3)
