@@ -3,7 +3,12 @@
 Pages: docs/part5/exercises.md, docs/part5/warm-ups.md, docs/part5/find-the-bug.md.
 """
 
+import os
+import re
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from nnlib import load_mnist
 from nnlib.tools.site.pages import ROOT
@@ -41,3 +46,21 @@ def test_exercise_files_follow_the_original_numbering():
     """exercises.md: one solution per exercise of the original guide, numbered 1 to 6."""
     names = sorted(p.name for p in (ROOT / "snippets/part5").glob("exercise*.py"))
     assert [int(name[len("exercise")]) for name in names] == [1, 2, 3, 4, 5, 6]
+
+
+def test_quotes_of_the_original_guide_are_its_words():
+    """exercises.md and warm-ups.md: every quoted exercise and "..." sentence said to be
+    the original guide's is in its text, whitespace aside (its emphasis aside)."""
+    original = Path(os.environ.get("NNLIB_ORIGINAL_GUIDE", "/work/shared/original-guide.md"))
+    if not original.exists():
+        pytest.skip(f"no original guide at {original}")
+    text = " ".join(original.read_text(encoding="utf-8").replace("**", "").split())
+    for name in ["exercises.md", "warm-ups.md"]:
+        page = (ROOT / "docs/part5" / name).read_text(encoding="utf-8")
+        quotes = re.findall(r"^> (.*(?:\n> .*)*)", page, re.M)
+        quotes = [" ".join(q.replace("\n> ", " ").split()) for q in quotes]
+        quotes += [" ".join(q.split()) for q in re.findall(r'"([^"`\[\]]{25,})"', page)
+                   if not q.startswith("snippets/")]
+        assert quotes, name
+        for quote in quotes:
+            assert quote in text, (name, quote)
