@@ -27,8 +27,9 @@ def run_numbers(name: str, run: dict) -> dict[str, str]:
     numbers[f"{name}.epochs"] = str(len(accuracy))
     past_90 = [epoch for epoch, value in enumerate(accuracy, start=1) if value > 0.9]
     numbers[f"{name}.epochs-to-90"] = str(past_90[0]) if past_90 else "never"
-    wrong = int(round((1 - accuracy[-1]) * len(run["test_output"])))
-    numbers[f"{name}.wrong.last"] = f"{wrong:,}"
+    right = int(round(accuracy[-1] * len(run["test_output"])))
+    numbers[f"{name}.right.last"] = f"{right:,}"
+    numbers[f"{name}.wrong.last"] = f"{len(run['test_output']) - right:,}"
     return numbers
 
 

@@ -1,0 +1,42 @@
+"""The numbers the pages state in their prose, each with the test that asserts it.
+
+A percentage, a duration or a speed-up in a page's prose is either written by the build
+(``{{ guide.accuracy.last }}``, see nnlib/tools/site/numbers.py) or listed here, on its
+page, with what asserts it: a test (``path::function``), or ``printed: <line>`` for a
+number the page's own code prints just before (the line must be in an output block of
+that page, which the page's tests compare with what the code prints).
+``tests/site/test_claims.py`` scans every page and fails on any other.
+
+Pages still to be gone through are in TO_DO, with the count of their unchecked numbers:
+the scan skips them, and fails if one of them has become clean (take it off the list) or
+states more unchecked numbers than listed.
+"""
+
+PART3 = "tests/snippets/test_part3.py"
+PASSES_90 = f"{PART3}::test_guide_network_passes_90_percent_by_epoch_2"
+GUESSES = f"{PART3}::test_untrained_guide_network_guesses"
+
+CLAIMS: dict[str, dict[str, str]] = {
+    "index.md": {"90%": PASSES_90},
+    "errata.md": {
+        "90%": PASSES_90,
+        "98%": "tests/snippets/test_beyond.py::test_784_128_10_reaches_98_percent_within_15_epochs",
+    },
+    "part1/numpy-matrices.md": {"95%": "printed: 95.4% of the weights lie within 0.2 of zero"},
+    "part2/gradient-descent.md": {"20%": "tests/snippets/test_part2.py::test_gradient_descent_page_numbers"},
+    "part3/step5-the-error.md": {"10%": GUESSES},
+    "part3/step8-training-loop.md": {"10%": GUESSES, "90%": PASSES_90},
+    "part5/exercises.md": {
+        "10%": "tests/snippets/test_part5.py::test_find_the_bug_numbers",
+        "90%": "tests/snippets/test_part5.py::test_exercise6_solution_passes_90_percent_in_the_second_epoch",
+    },
+    "part5/find-the-bug.md": {"10%": "tests/snippets/test_part5.py::test_find_the_bug_numbers"},
+}
+
+# Measured results of the ladder and the targets, timings of the benchmark: to be written
+# from the build's runs or asserted, number by number.
+TO_DO: dict[str, int] = {
+    "beyond/index.md": 35,
+    "beyond/why-vectorise.md": 9,
+    "performance.md": 30,
+}
