@@ -82,7 +82,7 @@ scratch_accuracy = np.mean(test_output.argmax(axis=1) == y_test)
 print(f"from scratch, after one epoch: test accuracy {scratch_accuracy:.4f}")
 
 # %% [markdown]
-# ## 3. The same network in `nnlib`
+# ## 3. The same network in nnlib
 #
 # `nnlib.GuideNetwork` is the code above, packaged: the same initial weights from the same
 # seed, the same shuffles from the same seed, so one epoch of `nnlib.train` must give the
