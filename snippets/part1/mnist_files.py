@@ -1,4 +1,4 @@
-"""Part 1: reading MNIST's four IDX files with gzip and NumPy, then nnlib.load_mnist.
+"""Part 1: reading MNIST's four IDX files with gzip and NumPy, then load_mnist.
 
 Run it on its own, with NNLIB_DATA_DIR set to the folder of the four .gz files:
     NNLIB_DATA_DIR=~/mnist python snippets/part1/mnist_files.py
