@@ -24,6 +24,17 @@ GUIDE_BATCH_SIZE = 64
 GUIDE_SEED = 0
 
 
+def trained_run(net, X_train, Y_train, X_test, y_test, **settings) -> dict[str, np.ndarray]:
+    """Train ``net`` with ``nnlib.train(**settings)``, testing after every epoch.
+
+    Returns the history curves (one value per epoch), the trained weights and biases, and
+    ``test_output``: the network's (10000, 10) outputs on the test digits.
+    """
+    history = train(net, X_train, Y_train, X_test=X_test, y_test=y_test, progress=False,
+                    **settings)
+    return {**history.as_arrays(), **net.params, "test_output": net.forward(X_test)}
+
+
 def train_guide(epochs: int = GUIDE_EPOCHS, n_train: int | None = None) -> dict[str, np.ndarray]:
     """Train the guide's 784-64-10 sigmoid network (float64) on MNIST, as Part 3 does.
 
@@ -37,21 +48,10 @@ def train_guide(epochs: int = GUIDE_EPOCHS, n_train: int | None = None) -> dict[
     X_train, y_train, X_test, y_test = load_mnist()
     X_train, y_train = X_train[:n_train], y_train[:n_train]
     net = GuideNetwork(784, 64, 10, rng=GUIDE_SEED, dtype=np.float64)
-    history = train(
-        net,
-        X_train,
-        one_hot(y_train, dtype=np.float64),
-        epochs=epochs,
-        batch_size=GUIDE_BATCH_SIZE,
-        optimizer=SGD(GUIDE_LEARNING_RATE),
-        rng=GUIDE_SEED,
-        X_test=X_test,
-        y_test=y_test,
-        progress=False,
-    )
-    test_output = net.forward(X_test)  # float64, so its argmax is exactly what was scored
-    return {**history.as_arrays(), **net.params, "test_output": test_output}
-
+    # float64 outputs, so their argmax is exactly what was scored
+    return trained_run(net, X_train, one_hot(y_train, dtype=np.float64), X_test, y_test,
+                       epochs=epochs, batch_size=GUIDE_BATCH_SIZE,
+                       optimizer=SGD(GUIDE_LEARNING_RATE), rng=GUIDE_SEED)
 
 def guide_run() -> dict[str, np.ndarray]:
     """The guide run: 20 epochs on all 60,000 training digits (about 10 s on one core)."""
@@ -79,19 +79,8 @@ def beyond_run() -> dict[str, np.ndarray]:
     """
     X_train, y_train, X_test, y_test = load_mnist()
     net = Network(BEYOND_SIZES, "relu", "softmax", "he", rng=BEYOND_SEED, dtype=np.float32)
-    history = train(
-        net,
-        X_train,
-        one_hot(y_train),
-        epochs=BEYOND_EPOCHS,
-        batch_size=BEYOND_BATCH_SIZE,
-        optimizer=Adam(BEYOND_LEARNING_RATE),
-        rng=BEYOND_SEED,
-        X_test=X_test,
-        y_test=y_test,
-        progress=False,
-    )
-    return {**history.as_arrays(), **net.params, "test_output": net.forward(X_test)}
-
+    return trained_run(net, X_train, one_hot(y_train), X_test, y_test, epochs=BEYOND_EPOCHS,
+                       batch_size=BEYOND_BATCH_SIZE, optimizer=Adam(BEYOND_LEARNING_RATE),
+                       rng=BEYOND_SEED)
 
 RUNS["beyond"] = beyond_run
