@@ -38,7 +38,7 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray:
 def sigmoid_derivative(a: np.ndarray | float) -> np.ndarray:
     """Derivative of the sigmoid, written in terms of its *output* ``a = sigmoid(z)``.
 
-    The guide's form: ``a * (1 - a)``. Backpropagation already has ``a`` from the forward
+    The original guide's form: ``a * (1 - a)``. Backpropagation already has ``a`` from the forward
     pass, so nothing needs recomputing. Its largest value is 0.25, at ``a = 0.5``.
 
     Built in [Part 2: the derivative](../part2/derivative.md#the-sigmoids-slope-a1-a).
@@ -73,7 +73,7 @@ def relu_derivative(z: np.ndarray | float) -> np.ndarray:
     ReLU's output instead of its input gives the same mask, since ``relu(z) > 0`` exactly
     where ``z > 0``.
 
-    Used in [Beyond the guide, 1. ReLU](../beyond/index.md#1-relu-in-the-hidden-layer).
+    Used in [Beyond the original guide, 1. ReLU](../beyond/index.md#1-relu-in-the-hidden-layer).
 
     Examples:
         >>> relu_derivative(np.array([-1.5, 0.0, 2.5]))  # 0 at the kink itself

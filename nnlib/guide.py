@@ -1,7 +1,7 @@
-"""The guide's own network, written the way the guide writes it.
+"""The original guide's own network, written the way the original guide writes it.
 
-A 784-64-10 network with sigmoid everywhere and the guide's error ``output - target``.
-The names are the guide's (``W1, b1, W2, b2``, ``hidden``, ``output``, ``d_output``,
+A 784-64-10 network with sigmoid everywhere and the original guide's error ``output - target``.
+The names are the original guide's (``W1, b1, W2, b2``, ``hidden``, ``output``, ``d_output``,
 ``d_hidden``) so the pages can show this file line by line. Two errata are fixed here:
 the gradients are averaged over the *actual* number of examples in the batch (the last
 batch of 60,000 / 64 has 32, not 64), and the layer outputs keep their true 2-D shapes.
@@ -62,7 +62,7 @@ class GuideNetwork:
     # --8<-- [end:forward]
 
     def loss(self, Y: np.ndarray) -> float:
-        """The guide's error as a number: half the squared error, averaged over the batch."""
+        """The original guide's error as a number: half the squared error, averaged over the batch."""
         Y = check_targets(Y, len(self.output), self.output.shape[1])
         return mean_squared_error(self.output, Y)
 
@@ -154,7 +154,7 @@ def train_one_example_at_a_time(
     net: GuideNetwork, X: np.ndarray, Y: np.ndarray, *,
     batch_size: int = 64, learning_rate: float = 0.5,
 ) -> None:
-    """One epoch of the guide's training, in the data's order, by that loop.
+    """One epoch of the original guide's training, in the data's order, by that loop.
 
     Used in [Why vectorise](../beyond/why-vectorise.md).
     Used in [Performance](../performance.md#also-measured).

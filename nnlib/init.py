@@ -14,7 +14,7 @@ import numpy.typing as npt
 
 def guide_init(fan_in: int, fan_out: int, rng: np.random.Generator,
                dtype: npt.DTypeLike = np.float64) -> np.ndarray:
-    """The guide's choice: standard normal numbers times 0.1, whatever the layer's size.
+    """The original guide's choice: standard normal numbers times 0.1, whatever the layer's size.
 
     Built in [Part 3, step 4: two layers](../part3/step4-two-layers.md#the-weights).
 
@@ -32,7 +32,7 @@ def xavier(fan_in: int, fan_out: int, rng: np.random.Generator,
 
     Uniform on ``[-limit, limit]`` with ``limit = sqrt(6 / (fan_in + fan_out))``.
 
-    See [Beyond the guide, 3. He initialisation](../beyond/index.md#3-he-initialisation),
+    See [Beyond the original guide, 3. He initialisation](../beyond/index.md#3-he-initialisation),
     the same idea for ReLU layers (no page uses Xavier's).
 
     Examples:
@@ -50,7 +50,7 @@ def he(fan_in: int, fan_out: int, rng: np.random.Generator,
 
     ReLU zeroes half its inputs on average; doubling the variance makes up for it.
 
-    Used in [Beyond the guide, 3. He initialisation](../beyond/index.md#3-he-initialisation).
+    Used in [Beyond the original guide, 3. He initialisation](../beyond/index.md#3-he-initialisation).
 
     Examples:
         >>> W = he(784, 256, np.random.default_rng(0))  # sqrt(2 / 784) = 0.0505...

@@ -13,10 +13,10 @@ from nnlib.tools.checks import check_same_shape
 
 
 def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
-    """The guide's error as a loss: half the squared error, summed over outputs, averaged over examples.
+    """The original guide's error as a loss: half the squared error, summed over outputs, averaged over examples.
 
     ``0.5 * sum((output - target) ** 2) / n_examples``. The factor one half makes the
-    gradient exactly the guide's ``error = output - target`` (per example).
+    gradient exactly the original guide's ``error = output - target`` (per example).
 
     Built in [Part 3, step 5: the error](../part3/step5-the-error.md#the-loss-the-error-as-one-number).
 
@@ -33,7 +33,7 @@ def mean_squared_error(output: np.ndarray, target: np.ndarray) -> float:
 def mse_gradient(output: np.ndarray, target: np.ndarray) -> np.ndarray:
     """Gradient of [`mean_squared_error`][nnlib.losses.mean_squared_error] with respect to ``output``: ``(output - target) / n``.
 
-    The guide's error, averaged over the batch: backpropagation starts from it.
+    The original guide's error, averaged over the batch: backpropagation starts from it.
 
     Built in [Part 3, step 6: backpropagation](../part3/step6-backpropagation.md#backwards-layer-by-layer).
 
@@ -51,7 +51,7 @@ def cross_entropy(probabilities: np.ndarray, target: np.ndarray) -> float:
     ``-sum(target * log(p)) / n``. Probabilities are clipped away from 0 so that a confident
     wrong answer costs a large but finite amount instead of ``log(0) = -inf``.
 
-    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+    Used in [Beyond the original guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
         >>> p = np.array([[0.5, 0.25, 0.25]])  # half the probability on the right class
@@ -67,7 +67,7 @@ def cross_entropy(probabilities: np.ndarray, target: np.ndarray) -> float:
 def log_softmax(logits: np.ndarray) -> np.ndarray:
     """``log(softmax(logits))`` row by row, computed without ever taking ``log(0)``.
 
-    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+    Used in [Beyond the original guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
         >>> np.exp(log_softmax(np.array([[0.0, np.log(3.0)]])))
@@ -84,7 +84,7 @@ def softmax_cross_entropy(logits: np.ndarray, target: np.ndarray) -> float:
 
     Going through [`log_softmax`][nnlib.losses.log_softmax] is exact and stable even for logits like 1000.
 
-    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+    Used in [Beyond the original guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
         >>> logits = np.array([[0.0, np.log(3.0)]])  # softmax: 0.25 and 0.75
@@ -99,9 +99,9 @@ def softmax_cross_entropy_gradient(logits: np.ndarray, target: np.ndarray) -> np
     """Gradient of [`softmax_cross_entropy`][nnlib.losses.softmax_cross_entropy] with respect to the logits.
 
     The softmax's derivative and the logarithm's cancel, leaving ``(softmax(logits) - target) / n``:
-    the same "output minus target" as the guide's error, which is why this pair is so popular.
+    the same "output minus target" as the original guide's error, which is why this pair is so popular.
 
-    Used in [Beyond the guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
+    Used in [Beyond the original guide, 2. Softmax with cross-entropy](../beyond/index.md#2-softmax-with-cross-entropy).
 
     Examples:
         >>> logits = np.array([[0.0, np.log(3.0)]])  # softmax: 0.25 and 0.75

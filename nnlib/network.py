@@ -1,8 +1,8 @@
-"""A multilayer network of any depth: the guide's network, generalised.
+"""A multilayer network of any depth: the original guide's network, generalised.
 
 ``Network([784, 128, 10])`` stacks ``Linear -> activation`` for each hidden layer and a
 final ``Linear``. With ``output="softmax"`` the final scores go through softmax and the
-loss is cross-entropy; with ``output="sigmoid"`` it is the guide's sigmoid with the squared
+loss is cross-entropy; with ``output="sigmoid"`` it is the original guide's sigmoid with the squared
 error. Either way the first gradient of backpropagation is ``(output - target) / n``
 (for sigmoid, times the sigmoid's derivative).
 """
@@ -26,10 +26,10 @@ class Network:
 
     ``sizes`` lists the layer sizes, inputs first; ``activation`` is ``"relu"`` or
     ``"sigmoid"``; ``output`` is ``"softmax"`` (with cross-entropy) or ``"sigmoid"``
-    (with the guide's squared error); ``init`` names an initialisation of
+    (with the original guide's squared error); ``init`` names an initialisation of
     `nnlib.init`; ``dropout`` and ``l2`` regularise.
 
-    Used in [Beyond the guide](../beyond/index.md#how-the-comparison-works).
+    Used in [Beyond the original guide](../beyond/index.md#how-the-comparison-works).
 
     Examples:
         >>> Network([784, 64, 10], activation="sigmoid", output="sigmoid", init="guide")
@@ -134,7 +134,7 @@ class Network:
 
     @property
     def params(self) -> dict[str, np.ndarray]:
-        """Weights and biases named like the guide's: W1, b1, W2, b2, ... (the live arrays)."""
+        """Weights and biases named like the original guide's: W1, b1, W2, b2, ... (the live arrays)."""
         named = {}
         for i, lin in enumerate(self.linears, start=1):
             named[f"W{i}"], named[f"b{i}"] = lin.W, lin.b

@@ -34,13 +34,13 @@ def _check_fraction(name: str, value: float, advice: str) -> float:
 
 
 _LR_ADVICE = (
-    "It is the size of each step against the gradient: try the guide's 0.5 with SGD, "
+    "It is the size of each step against the gradient: try the original guide's 0.5 with SGD, "
     "0.05 with Momentum or 1e-3 with Adam."
 )
 
 
 class SGD:
-    """Plain gradient descent, the guide's rule: ``w -= lr * dw``.
+    """Plain gradient descent, the original guide's rule: ``w -= lr * dw``.
 
     Built in [Part 3, step 7: the weight update](../part3/step7-weight-update.md#one-step).
 
@@ -69,7 +69,7 @@ class Momentum:
     ``velocity = momentum * velocity - lr * dw``, then ``w += velocity``. Along a direction
     where gradients keep agreeing the steps grow; where they flip sign they cancel out.
 
-    Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
 
     Examples:
         >>> params, grads = {"w": np.array([0.0])}, {"w": np.array([1.0])}
@@ -107,7 +107,7 @@ class Adam:
     Both averages start at zero, so early on they are too small; dividing by
     ``1 - beta ** t`` corrects that bias.
 
-    Used in [Beyond the guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
 
     Examples:
         >>> params = {"w": np.array([0.0, 0.0])}

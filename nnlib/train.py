@@ -120,15 +120,15 @@ def check_training_settings(epochs: int, batch_size: int) -> None:
     Used in [Part 3, step 8: epochs and mini-batches](../part3/step8-training-loop.md#epochs-and-mini-batches).
 
     Examples:
-        >>> check_training_settings(epochs=20, batch_size=64)  # the guide's: fine
+        >>> check_training_settings(epochs=20, batch_size=64)  # the original guide's: fine
         >>> check_training_settings(epochs=20, batch_size=-64)
         Traceback (most recent call last):
         ...
-        ValueError: batch_size must be a whole number >= 1, got -64: it is the number of examples per weight update (the guide's: 64).
+        ValueError: batch_size must be a whole number >= 1, got -64: it is the number of examples per weight update (the original guide's: 64).
     """
     for name, value, meaning in (
         ("epochs", epochs, "the number of passes over the training data"),
-        ("batch_size", batch_size, "the number of examples per weight update (the guide's: 64)"),
+        ("batch_size", batch_size, "the number of examples per weight update (the original guide's: 64)"),
     ):
         if isinstance(value, bool) or not isinstance(value, Integral) or value < 1:
             raise ValueError(f"{name} must be a whole number >= 1, got {value!r}: it is {meaning}.")
@@ -147,14 +147,14 @@ def _stall_message(batch_losses: list[float], train_accuracy: float, n_classes: 
 
     Where the loss started is the lower of the first batch's loss (the untrained network's)
     and the median over the first tenth of the batches. Measured on all of MNIST, one epoch:
-    the guide's network with SGD at 0.5 goes from 1.24 and 0.45 to 0.135 and gets 72% of
+    the original guide's network with SGD at 0.5 goes from 1.24 and 0.45 to 0.135 and gets 72% of
     the training digits right; at 100 every sigmoid saturates within a few batches (1.24
     and 0.500 to 0.500, 11%): the median sees that from 2,000 examples up, where the mean
     of the first tenth, still holding the first batches, would not. A 784-128-10 ReLU
     network with SGD at 5 first explodes, then every ReLU dies (2.38 and 31 to 2.31, 11%):
     only the first batch shows that nothing was gained. The accuracy condition spares a
     network that is already trained and has little loss left to lose (``train`` called
-    again, one epoch at a time), and a small data set on which the guide's network has so
+    again, one epoch at a time), and a small data set on which the original guide's network has so
     far only learned to answer 0 everywhere (its loss falls from 1.24 to 0.45).
     """
     if len(batch_losses) < STALL_MIN_BATCHES:
@@ -173,7 +173,7 @@ def _stall_message(batch_losses: list[float], train_accuracy: float, n_classes: 
         f"{train_accuracy:.1%} of the training examples right, about what guessing gets. "
         f"With {rate}: too large a rate saturates the neurons (sigmoids stuck near 0 or 1, "
         f"ReLUs stuck at 0, where the slope is 0 and the weights stop moving), so try a "
-        f"smaller one, e.g. the guide's 0.5 with SGD (0.05 with Momentum, 1e-3 with Adam for "
+        f"smaller one, e.g. the original guide's 0.5 with SGD (0.05 with Momentum, 1e-3 with Adam for "
         f"a ReLU network); if the rate is already tiny, try a larger one. The epoch's "
         f"history is in this error's .history."
     )
@@ -196,7 +196,7 @@ def train(
     """Train ``model`` on inputs ``X`` and one-hot targets ``Y`` with mini-batch gradient descent.
 
     Each epoch visits the examples in a new order drawn from ``rng``, in batches of
-    ``batch_size`` (the last one may be smaller). ``optimizer`` defaults to the guide's
+    ``batch_size`` (the last one may be smaller). ``optimizer`` defaults to the original guide's
     ``SGD(lr=0.5)``; ``lr_schedule(epoch)``, if given, sets its learning rate each epoch.
     The history records the mean loss and accuracy over the batches of each epoch (as the
     network saw them while learning) and, when ``X_test``/``y_test`` are given, the test

@@ -16,8 +16,8 @@ from nnlib import SGD, Adam, GuideNetwork, Network, load_mnist, one_hot, train
 
 # The guide run is exactly the training of Part 3, step 8 (main_with_nnlib in
 # snippets/part3/step8_training_loop.py), so the figures show the numbers that page prints.
-# float64 as in the guide: float32 gives the same accuracies to 4 digits in half the time
-# (measured 4.9 s against 9.7 s for 20 epochs), but the pages present the guide's network.
+# float64 as in the original guide: float32 gives the same accuracies to 4 digits in half the time
+# (measured 4.9 s against 9.7 s for 20 epochs), but the pages present the original guide's network.
 GUIDE_EPOCHS = 20
 GUIDE_LEARNING_RATE = 0.5
 GUIDE_BATCH_SIZE = 64
@@ -36,7 +36,7 @@ def trained_run(net, X_train, Y_train, X_test, y_test, **settings) -> dict[str, 
 
 
 def train_guide(epochs: int = GUIDE_EPOCHS, n_train: int | None = None) -> dict[str, np.ndarray]:
-    """Train the guide's 784-64-10 sigmoid network (float64) on MNIST, as Part 3 does.
+    """Train the original guide's 784-64-10 sigmoid network (float64) on MNIST, as Part 3 does.
 
     ``n_train`` limits the training set to its first examples (the tests use a slice; the
     figures use all 60,000). Returns the history curves ``loss``, ``train_accuracy``,
@@ -61,7 +61,7 @@ def guide_run() -> dict[str, np.ndarray]:
 RUNS: dict[str, Callable[[], dict[str, np.ndarray]]] = {"guide": guide_run}
 
 
-# The "beyond" network that the "Draw a digit" page (docs/draw.md) runs beside the guide's:
+# The "beyond" network that the "Draw a digit" page (docs/draw.md) runs beside the original guide's:
 # ReLU, softmax, He initialisation and Adam, small enough to train during a cold build
 # (measured 5.9 s for 5 epochs on one core, 97.4% test accuracy).
 BEYOND_SIZES = [784, 128, 10]

@@ -1,4 +1,4 @@
-"""From the guide's network to a modern one: test accuracy of every step of the ladder.
+"""From the original guide's network to a modern one: test accuracy of every step of the ladder.
 
 ``beyond-ladder.png``: left, the test accuracy after each epoch; right, where each step ends.
 One small figure per change besides, the step before against the step that adds the change
@@ -19,7 +19,7 @@ from snippets.beyond import ladder
 from figures._style import BLUE, RED, save
 
 ADAM = "Adam instead of momentum"
-Y_LIMITS = (0.85, 0.965)  # the guide's first epochs start lower; the differences are at the top
+Y_LIMITS = (0.85, 0.965)  # the original guide's first epochs start lower; the differences are at the top
 
 
 # Each change's figure: (file, the steps it compares, the last one being the change).
@@ -131,7 +131,7 @@ def draw_ladder(curves: dict[str, list[float]], path: Path) -> None:
     left.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
     left.set_title("test accuracy after each epoch (colours as on the right)", fontsize=10)
 
-    names = list(curves)[::-1]  # the guide at the top
+    names = list(curves)[::-1]  # the original guide's at the top
     finals = [curves[name][-1] for name in names]
     right.barh(range(len(names)), finals, color=[colours[name] for name in names])
     for i, value in enumerate(finals):

@@ -1,4 +1,4 @@
-"""The test digits the guide network got wrong while most sure of its answer.
+"""The test digits the original guide's network got wrong while most sure of its answer.
 
 "Sure" means its output for the wrong digit was close to 1. The outputs are sigmoids, not
 probabilities (they need not add up to 1), so the caption says "output", not "p". The number

@@ -1,4 +1,4 @@
-"""The confusion matrix of the guide network on the 10,000 test digits.
+"""The confusion matrix of the original guide's network on the 10,000 test digits.
 
 Row = true digit, column = the network's answer, cell = how many times. The colour scale is
 logarithmic: the diagonal holds about a thousand per digit, the mistakes a few dozen at most,

@@ -2,7 +2,7 @@
 
 Not a figure: three JavaScript files the page loads, served under ``assets/draw/``:
 
-- ``guide.js``: the guide's 784-64-10 sigmoid network, trained by the "guide" run (the
+- ``guide.js``: the original guide's 784-64-10 sigmoid network, trained by the "guide" run (the
   network of Part 3, step 8);
 - ``beyond.js``: the 784-128-10 ReLU + softmax network of the "beyond" run;
 - ``digits.js``: the first three test digits of each class (30 in all), for the page's
@@ -13,7 +13,7 @@ file system (``file://``), where a page may not ``fetch()`` its neighbours but m
 load a ``<script>``. Each file assigns one entry of the global ``nnlibDrawAssets``.
 
 Why base64 of float32 and not decimal numbers: the bytes are nnlib's own float32 values,
-bit for bit (the beyond network trains in float32; the guide's float64 weights are rounded
+bit for bit (the beyond network trains in float32; the original guide's float64 weights are rounded
 once, to float32, which moves its outputs by about 3e-8, far below the 1e-5 the browser
 tests allow), and they are smaller. The 100,480 weights of the beyond network take 536 KB
 as base64; as JSON numbers they take 1.35 MB with the 9 digits that keep a float32 exact,

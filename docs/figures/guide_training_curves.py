@@ -1,6 +1,6 @@
 """The guide run, epoch by epoch: the training loss (left) and the test accuracy (right).
 
-Both come from ``nnlib.train``'s history for the guide's network (see ``_runs.py``). The loss
+Both come from ``nnlib.train``'s history for the original guide's network (see ``_runs.py``). The loss
 is the mean over each epoch's batches, measured while the network learned; the test accuracy
 is measured on the 10,000 test digits after each epoch.
 """
@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from figures._style import BLUE, ORANGE, WIDE, save
 
-TARGET = 0.90  # the guide's claim: past 90% at epoch 2
+TARGET = 0.90  # the original guide's claim: past 90% at epoch 2
 
 
 def draw(out_dir, runs):

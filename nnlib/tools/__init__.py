@@ -1,4 +1,4 @@
-"""The machinery around the teaching code: nothing here is a step of the guide.
+"""The machinery around the teaching code: nothing here is a step of this guide.
 
 - :mod:`nnlib.tools.cli`: the command line, ``python -m nnlib``;
 - :mod:`nnlib.tools.bench` and :mod:`nnlib.tools.bench_worker`: ``python -m nnlib bench``,

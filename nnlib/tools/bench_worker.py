@@ -98,14 +98,14 @@ class NnlibWorker:
         return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
 
     def guide_epochs(self, request: dict) -> dict:
-        """The guide's own network, trained as the guide trains it: float64, SGD(0.5), batches of 64."""
+        """The original guide's own network, trained as the original guide trains it: float64, SGD(0.5), batches of 64."""
         model = GuideNetwork(rng=request["seed"])
         history = train(model, self.X, self.Y, epochs=request["epochs"], batch_size=64,
                         optimizer=SGD(0.5), rng=request["seed"], progress=False)
         return {"seconds": history.seconds}
 
     def per_example(self, request: dict) -> dict:
-        """Seconds for the guide network's one-example-at-a-time loop over ``examples`` examples."""
+        """Seconds for the original guide network's one-example-at-a-time loop over ``examples`` examples."""
         n = min(request["examples"], len(self.X))
         model = GuideNetwork(rng=request["seed"])
         start = time.perf_counter()

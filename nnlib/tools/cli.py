@@ -1,6 +1,6 @@
 """The command line: ``python -m nnlib train``, ``python -m nnlib data`` (and ``bench``).
 
-``train`` with no options trains the guide's network: 784-64-10, sigmoid, the guide's
+``train`` with no options trains the original guide's network: 784-64-10, sigmoid, the original guide's
 squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
 """
 
@@ -30,10 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     t = commands.add_parser("train", help="train a network on MNIST and report its test accuracy")
     t.add_argument("--hidden", type=int, nargs="+", default=[64], metavar="N",
-                   help="hidden layer sizes (default: 64, the guide's network)")
+                   help="hidden layer sizes (default: 64, the original guide's network)")
     t.add_argument("--activation", choices=sorted(ACTIVATION_LAYERS), default="sigmoid")
     t.add_argument("--output", choices=sorted(OUTPUTS), default="sigmoid",
-                   help="sigmoid + squared error (the guide) or softmax + cross-entropy")
+                   help="sigmoid + squared error (the original guide) or softmax + cross-entropy")
     t.add_argument("--init", choices=sorted(INITIALIZERS), default="guide")
     t.add_argument("--epochs", type=int, default=20)
     t.add_argument("--batch-size", type=int, default=64)

@@ -1,4 +1,4 @@
-"""nnlib.guide: the guide's own network, as Part 3 builds it."""
+"""nnlib.guide: the original guide's own network, as Part 3 builds it."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""nnlib.network: the general network, checked against the guide's and by finite differences."""
+"""nnlib.network: the general network, checked against the original guide's and by finite differences."""
 
 import numpy as np
 import pytest

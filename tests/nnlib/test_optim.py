@@ -80,7 +80,7 @@ def test_registry_and_reprs():
 @pytest.mark.parametrize("make", [SGD, Momentum, Adam])
 @pytest.mark.parametrize("lr", [0, -1, float("nan"), float("inf"), "0.1", None])
 def test_a_learning_rate_must_be_positive_and_finite(make, lr):
-    with pytest.raises(ValueError, match=r"lr must be a positive, finite number, got .*try the guide's 0.5"):
+    with pytest.raises(ValueError, match=r"lr must be a positive, finite number, got .*try the original guide's 0.5"):
         make(lr=lr)
 
 

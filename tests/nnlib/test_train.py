@@ -55,7 +55,7 @@ def test_relu_softmax_adam_beats_the_guide_network_on_a_slice(small):
     X, Y, X_test, y_test = small
     history = train(Network([784, 64, 10], rng=0), X, Y, epochs=3, batch_size=64,
                     optimizer=Adam(1e-3), X_test=X_test, y_test=y_test, progress=False)
-    assert history.test_accuracy[-1] > 0.85  # measured 0.8785 after 3 epochs (the guide's: 0.656)
+    assert history.test_accuracy[-1] > 0.85  # measured 0.8785 after 3 epochs (the original guide's: 0.656)
 
 
 def test_lr_schedule_sets_learning_rate_each_epoch(small):
@@ -76,7 +76,7 @@ def test_diverging_run_stops_with_clear_error_and_keeps_history(small):
 
 
 def test_saturated_sigmoids_stall_after_the_first_epoch(small):
-    """A learning rate of 100 drives every sigmoid of the guide's network to 0 or 1."""
+    """A learning rate of 100 drives every sigmoid of the original guide's network to 0 or 1."""
     X, Y, *_ = small
     with pytest.raises(TrainingStalled, match="training stalled") as info:
         train(GuideNetwork(), X[:2000], Y[:2000], epochs=5, optimizer=SGD(100), progress=False)

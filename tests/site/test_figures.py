@@ -208,7 +208,7 @@ def test_the_guide_run_reaches_the_guides_accuracy():
         run = _runs.guide_run()
     accuracy = run["test_accuracy"]
     assert len(accuracy) == 20 and len(run["loss"]) == 20
-    assert accuracy[1] > 0.90  # the guide's claim: past 90% at epoch 2
+    assert accuracy[1] > 0.90  # the original guide's claim: past 90% at epoch 2
     assert accuracy[-1] > 0.95  # measured 0.9549
     assert np.all(np.diff(run["loss"]) < 0)  # the epoch loss falls every epoch
     _, _, _, y_test = load_mnist()

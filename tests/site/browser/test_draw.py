@@ -45,7 +45,7 @@ def exported(site_dir, name: str) -> dict:
 
 
 def trained_weights(site_dir, name: str) -> dict[str, np.ndarray]:
-    """The run's own weights (the guide's in float64) from the build's run cache.
+    """The run's own weights (the original guide's in float64) from the build's run cache.
 
     The site fixture has just built the site, so the run for the current sources is cached;
     should another build have pruned it meanwhile, the exported weights stand in.
@@ -209,7 +209,7 @@ def test_test_digits_give_nnlibs_outputs(browser, server, site_dir, mnist_test, 
             right += predicted == y_test[index]
             seen.append(index)
         assert len(set(seen)) == N_TEST_DIGITS  # each click showed another digit
-        assert right >= N_TEST_DIGITS - 3  # measured: 29 right for the guide's network, 30 for the other
+        assert right >= N_TEST_DIGITS - 3  # measured: 29 right for the original guide's network, 30 for the other
         assert watch.problems() == []
     finally:
         page.context.close()

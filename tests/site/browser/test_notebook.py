@@ -39,7 +39,7 @@ def execute(notebook, folder, timeout: int = 600):
         return pool.submit(run).result()
 
 
-@pytest.mark.slow  # the walkthrough trains the guide's network on the full MNIST
+@pytest.mark.slow  # the walkthrough trains the original guide's network on the full MNIST
 @pytest.mark.parametrize("source", NOTEBOOKS)
 def test_downloaded_notebook_is_valid_and_runs(browser, server, source, tmp_path):
     import jupytext
