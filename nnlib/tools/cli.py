@@ -1,4 +1,5 @@
-"""The command line: ``python -m nnlib train``, ``python -m nnlib data`` (and ``bench``).
+"""The command line: ``python -m nnlib train``, ``python -m nnlib data`` (and ``bench``,
+``exercise`` and ``check``, the tutor's two commands).
 
 ``train`` with no options trains the original guide's network: 784-64-10, sigmoid, the original guide's
 squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
@@ -56,7 +57,44 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--threads", type=int, default=None, metavar="N",
                    help="threads per framework (default: $OPENBLAS_NUM_THREADS if set, else every core)")
     b.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
+
+    e = commands.add_parser("exercise", help="write the starter file of an exercise into this folder")
+    e.add_argument("exercise", help="1 to 6 (the original guide's), warmup1 to warmup5, bug1 to bug3")
+
+    c = commands.add_parser("check", help="check your solution of an exercise")
+    c.add_argument("file", help="your file, e.g. exercise3.py")
+    c.add_argument("--exercise", default=None,
+                   help="which exercise (default: from the file name, e.g. exercise3.py is 3)")
+    c.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help="stop your code after this long (default: 10, Exercise 6: 300)")
     return parser
+
+
+def run_exercise(args: argparse.Namespace) -> int:
+    """``python -m nnlib exercise N``: write the starter, never over an existing file."""
+    from nnlib.tutor import find, write_starter
+
+    exercise = find(args.exercise)
+    try:
+        path = write_starter(exercise.key)
+    except FileExistsError:
+        print(f"error: {exercise.filename} already exists here; it was left as it is. "
+              f"Rename it, or work in another folder.", file=sys.stderr)
+        return 1
+    print(f"wrote {path.name}: {exercise.title}.\n"
+          f"Fill it in, then check it with: python -m nnlib check {path.name}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``python -m nnlib check FILE``: the report, and 0 only when every check passed."""
+    from nnlib.tutor import check_file
+
+    if args.timeout is not None and not args.timeout > 0:
+        raise ValueError(f"--timeout must be a positive number of seconds, got {args.timeout}")
+    report, status = check_file(args.file, args.exercise, args.timeout)
+    print(report)
+    return status
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -99,7 +137,8 @@ def run_bench(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; a bad setting or a failed run prints ``error: ...`` and returns 1."""
     args = build_parser().parse_args(argv)
-    commands = {"train": run_train, "data": run_data, "bench": run_bench}
+    commands = {"train": run_train, "data": run_data, "bench": run_bench,
+                "exercise": run_exercise, "check": run_check}
     try:
         return commands[args.command](args)
     except (MNISTError, ValueError) as error:  # TrainingDiverged and TrainingStalled too
