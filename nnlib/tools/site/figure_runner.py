@@ -19,7 +19,7 @@ import time
 import traceback
 from pathlib import Path
 
-from nnlib.tools.site.figures import PACKAGE, RUNS_MODULE, png_size
+from nnlib.tools.site.figures import PACKAGE, RUNS_MODULE, image_size
 
 
 class Runs:
@@ -64,11 +64,11 @@ class Runs:
 
 
 def check_outputs(out_dir: Path, figures: list[str], assets: list[str]) -> None:
-    """Raise unless ``out_dir`` holds exactly the declared images (valid PNGs) and data files."""
+    """Raise unless ``out_dir`` holds exactly the declared images (valid PNG or SVG) and data files."""
     for name in figures:
         if not (out_dir / name).exists():
             raise FileNotFoundError(f"draw() did not write {name} (declared in FIGURES)")
-        png_size(out_dir / name)
+        image_size(out_dir / name)
     for name in assets:
         if not (out_dir / name).is_file():
             raise FileNotFoundError(f"draw() did not write {name} (declared in ASSETS)")

@@ -44,6 +44,8 @@ SITE_DIR = "figures"  # where the images are served in the built site
 ASSETS_DIR = "assets"  # where data files (ASSETS) are served, under their own sub-paths
 ASSET_SUFFIXES = r"\.(js|json|bin|csv|txt)"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+IMAGE_SUFFIXES = r"\.(png|svg)"  # plots as PNG; diagrams as SVG (see nnlib/tools/site/diagrams.py)
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 RUNS_MODULE = "_runs.py"
 KEEP_RUNS = 3  # cached runs kept per name (switching branches back and forth stays cheap)
 MACHINERY = [Path(__file__), Path(__file__).with_name("figure_runner.py")]
@@ -90,10 +92,11 @@ class FigureScript:
             ]
         name_pattern = re.escape(slug(self.stem)) + r"(-[a-z0-9]+)*"
         for name in self.figures:
-            if not re.fullmatch(name_pattern + r"\.png", name):
+            if not re.fullmatch(name_pattern + IMAGE_SUFFIXES, name):
                 raise ValueError(
                     f"{path}: figure name {name!r} must be named after its script: "
                     f"'{slug(self.stem)}.png' or '{slug(self.stem)}-<more-words>.png'"
+                    " (or .svg)"
                 )
         for name in self.assets:
             if not re.fullmatch(rf"{ASSETS_DIR}/{name_pattern}(/[a-z0-9][a-z0-9-]*)+{ASSET_SUFFIXES}", name):
@@ -219,6 +222,38 @@ def png_size(path: Path) -> tuple[int, int]:
     if width == 0 or height == 0:
         raise ValueError(f"{path} is an empty PNG image ({width}x{height})")
     return width, height
+
+
+def svg_size(path: Path) -> tuple[float, float]:
+    """Width and height of an SVG's ``viewBox``; raises ``ValueError`` if it is not a valid SVG.
+
+    Valid here means: well-formed XML whose root is an ``<svg>`` with a ``viewBox`` (so that it
+    scales to any width) and whose ``id`` attributes are unique (a page may inline several).
+    """
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise ValueError(f"{path} is not well-formed SVG: {exc}") from None
+    if root.tag != f"{{{SVG_NAMESPACE}}}svg":
+        raise ValueError(f"{path}: the root element is {root.tag!r}, not an SVG <svg>")
+    box = root.get("viewBox", "").replace(",", " ").split()
+    if len(box) != 4:
+        raise ValueError(f"{path}: the <svg> has no viewBox, so it cannot scale to the page")
+    width, height = float(box[2]), float(box[3])
+    if width <= 0 or height <= 0:
+        raise ValueError(f"{path}: the viewBox is empty ({width}x{height})")
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        raise ValueError(f"{path}: ids used more than once: {repeated[:5]}")
+    return width, height
+
+
+def image_size(path: Path) -> tuple[float, float]:
+    """Width and height of a figure, PNG or SVG; raises ``ValueError`` if it is not valid."""
+    return svg_size(path) if path.suffix == ".svg" else png_size(path)
 
 
 # --------------------------------------------------------------------------------------
