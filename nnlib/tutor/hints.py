@@ -67,9 +67,9 @@ HINTS: dict[str, Hint] = {
         "one answer per digit.",
         "part1/numpy-matrices.md#axis-operations"),
     "diverging-lr": Hint(
-        "The learning rate is too large: the loss goes up",
-        "Each step overshoots the bottom of the valley. Try a smaller learning rate; "
-        "this exercise uses 0.5.",
+        "The learning rate is too large: the loss does not go down",
+        "Each step overshoots the bottom of the valley, and the sigmoids end up stuck "
+        "at 0 or 1. Use a smaller learning rate; this exercise uses 0.5.",
         "part2/gradient-descent.md#the-learning-rate"),
     "no-shuffle": Hint(
         "The examples are not shuffled",

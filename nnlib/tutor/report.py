@@ -67,7 +67,7 @@ def format_check(check: Check) -> str:
         lines += _field("got", check.got)
         if check.hint is not None:
             lines += _field("hint", f"{check.hint.mistake}. {check.hint.advice}")
-            lines += _field("read", f"{check.hint.page} (on the site)")
+            lines += _field("read", check.hint.page)
     return "\n".join(lines)
 
 

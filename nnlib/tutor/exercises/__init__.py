@@ -48,7 +48,8 @@ class Exercise:
         return f"exercise{self.key}.py" if self.key.isdigit() else f"{self.key}.py"
 
 
-MODULES = ["exercise1", "exercise2", "exercise3"]
+MODULES = ["exercise1", "exercise2", "exercise3", "exercise4",
+           "exercise5"]
 
 
 def all_exercises() -> dict[str, Exercise]:
