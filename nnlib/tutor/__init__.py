@@ -24,7 +24,7 @@ from typing import Any
 
 from nnlib.tutor.exercises import Context, Exercise, all_exercises, find, from_filename
 from nnlib.tutor.learner import Learner
-from nnlib.tutor.report import format_report
+from nnlib.tutor.report import failed, format_report
 from nnlib.tutor.runner import RunResult, run_file
 
 __all__ = ["check", "check_file", "write_starter", "all_exercises", "find"]
@@ -52,9 +52,8 @@ def _title(exercise: Exercise, what: str) -> str:
 def _did_not_run(exercise: Exercise, run: RunResult, name: str) -> str:
     """The report for a file that could not be checked: what happened, what it printed."""
     lines = [_title(exercise, name), ""]
-    if run.status in ("load-error", "main-error"):
-        when = "while it loaded" if run.status == "load-error" else "when it ran as a script"
-        lines += [f"Your file raised an error {when}, so nothing could be checked:", "",
+    if run.status == "load-error":
+        lines += ["Your file raised an error while it loaded, so nothing could be checked:", "",
                   run.message, "", "Fix it, then run the check again."]
     else:
         lines += [run.message]
@@ -82,9 +81,12 @@ def check_file(path: str | Path, exercise: str | int | None = None,
                f"{found.key}", EXIT_DID_NOT_RUN
     started = time.time()
     run = run_file(found, path, timeout)
-    if run.status != "ok":
+    if run.status not in ("ok", "main-error"):
         return _did_not_run(found, run, path.name), EXIT_DID_NOT_RUN
     checks = found.grade(run.outcomes, Context(path.resolve().parent, started))
+    if run.status == "main-error":  # Exercise 6's script raised: say so first
+        checks.insert(0, failed(f"python {path.name} runs to the end", "no error",
+                                run.message))
     status = EXIT_PASSED if all(c.passed for c in checks) else EXIT_FAILED
     return format_report(_title(found, path.name), checks), status
 

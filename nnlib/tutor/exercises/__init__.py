@@ -49,7 +49,7 @@ class Exercise:
 
 
 MODULES = ["exercise1", "exercise2", "exercise3", "exercise4",
-           "exercise5"]
+           "exercise5", "exercise6"]
 
 
 def all_exercises() -> dict[str, Exercise]:

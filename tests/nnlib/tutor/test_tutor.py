@@ -31,7 +31,17 @@ def learner_file(tmp_path: Path, key: str, text: str) -> Path:
     return path
 
 
+EXERCISE6 = SOLUTIONS.parents[3] / "snippets/part5/exercise6_train_mnist.py"
+
+
 def solution(key: str) -> str:
+    """The reference solution: solutions/, or for Exercise 6 the page's own solution
+    (snippets/part5), trained for 2 epochs and saving its weights, as the starter asks."""
+    if key == "6":
+        text = EXERCISE6.read_text(encoding="utf-8")
+        assert "    accuracies = main()\n" in text
+        return text.replace("    accuracies = main()\n", "    accuracies = main(epochs=2, "
+                            'weights_file="exercise6_weights.npz")\n')
     return (SOLUTIONS / find(key).filename).read_text(encoding="utf-8")
 
 
@@ -85,6 +95,7 @@ MUTANTS = [
     ("5", "LEARNING_RATE = 0.5", "LEARNING_RATE = 50", "diverging-lr"),
     ("5", "order = rng.permutation(len(X))", "order = np.arange(len(X))", "no-shuffle"),
     ("5", "params[name] -= learning_rate", "params[name] += learning_rate", "sign"),
+    ("6", "learning_rate=0.5, seed=0", "learning_rate=100.0, seed=0", "diverging-lr"),
 ]
 
 
