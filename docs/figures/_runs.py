@@ -84,3 +84,32 @@ def beyond_run() -> dict[str, np.ndarray]:
                        rng=BEYOND_SEED)
 
 RUNS["beyond"] = beyond_run
+
+
+# The ladder of "Beyond the original guide" (snippets/beyond/ladder.py): every step, the Adam
+# branch and the last step again in float64, 10 epochs each on 10,000 digits (about 10 s on
+# one core). Its figures (beyond_ladder.py) and the numbers in its pages' prose (numbers.py)
+# read this one run. A run's cache key covers this file and nnlib, not the snippet: the
+# snippet's SHA-256 is written here, and tests/site/test_figures.py fails until it is updated
+# after an edit to the snippet, so that the edit retrains the ladder.
+LADDER_SNIPPET = "snippets/beyond/ladder.py"
+LADDER_SNIPPET_SHA256 = "ac9b1a24bc2736b009b7dff74115a181d4040a10108c0e22e213e0fd885d781b"
+
+
+def ladder_run() -> dict[str, np.ndarray]:
+    """Every run of the ladder: ``names`` (the steps, then the Adam branch, then
+    ``"float64"``), and per run (rows in that order) ``test_accuracy``,
+    ``train_accuracy`` and ``seconds`` after each epoch.
+    """
+    from snippets.beyond import ladder
+
+    histories = ladder.run_all()
+    histories["float64"] = ladder.train_float64()
+    return {
+        "names": np.array(list(histories)),
+        **{key: np.array([getattr(history, key) for history in histories.values()])
+           for key in ("test_accuracy", "train_accuracy", "seconds")},
+    }
+
+
+RUNS["ladder"] = ladder_run

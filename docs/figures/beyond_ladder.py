@@ -2,19 +2,20 @@
 
 ``beyond-ladder.png``: left, the test accuracy after each epoch; right, where each step ends.
 One small figure per change besides, the step before against the step that adds the change
-(``beyond-ladder-*.png``). The runs are those of ``snippets/beyond/ladder.py`` (each network 10
-epochs on the first 10,000 training digits, tested on all 10,000 test digits), so the page's
-table and these figures come from one code.
+(``beyond-ladder-*.png``). The runs are the shared run "ladder" (docs/figures/_runs.py: the
+runs of ``snippets/beyond/ladder.py``, each network 10 epochs on the first 10,000 training
+digits, tested on all 10,000 test digits), which numbers.py also reads: the pages' tables and
+these figures come from one training.
 """
 
 FIGURES = ["beyond-ladder.png", "beyond-ladder-relu.png", "beyond-ladder-softmax.png", "beyond-ladder-he.png",
            "beyond-ladder-optimisers.png", "beyond-ladder-dropout.png", "beyond-ladder-float32.png"]
-DEPENDS_ON = ["snippets/beyond/ladder.py"]  # the runs come from there: part of the cache key
+USES_RUNS = ["ladder"]
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import matplotlib.pyplot as plt
-from snippets.beyond import ladder
 
 from figures._style import BLUE, RED, save
 
@@ -24,22 +25,31 @@ Y_LIMITS = (0.85, 0.965)  # the original guide's first epochs start lower; the d
 
 # Each change's figure: (file, the steps it compares, the last one being the change).
 CHANGES = [
-    ("beyond-ladder-relu.png", ["the guide's network", "ReLU in the hidden layer"]),
+    ("beyond-ladder-relu.png", ["the original guide's network", "ReLU in the hidden layer"]),
     ("beyond-ladder-softmax.png", ["ReLU in the hidden layer", "softmax + cross-entropy"]),
     ("beyond-ladder-he.png", ["softmax + cross-entropy", "He initialisation"]),
     ("beyond-ladder-optimisers.png", ["128 hidden neurons", ADAM, "momentum"]),
 ]
 
 
+def histories_of(run) -> dict[str, SimpleNamespace]:
+    """The ladder run's arrays as histories: name -> .test_accuracy, .train_accuracy, .seconds."""
+    return {str(name): SimpleNamespace(test_accuracy=list(run["test_accuracy"][i]),
+                                       train_accuracy=list(run["train_accuracy"][i]),
+                                       seconds=list(run["seconds"][i]))
+            for i, name in enumerate(run["names"])}
+
+
 def draw(out_dir, runs):
-    histories = ladder.run_all()
+    histories = histories_of(runs["ladder"])
+    floats = {"float64": histories.pop("float64"), "float32": histories["dropout"]}
     curves = {name: history.test_accuracy for name, history in histories.items()}
     draw_ladder(curves, out_dir / "beyond-ladder.png")
     for file_name, names in CHANGES:
         draw_change({name: curves[name] for name in names}, out_dir / file_name)
     draw_overfitting({name: histories[name] for name in ["momentum", "dropout"]},
                      out_dir / "beyond-ladder-dropout.png")
-    draw_float_types(ladder.train_both_float_types(), out_dir / "beyond-ladder-float32.png")
+    draw_float_types(floats, out_dir / "beyond-ladder-float32.png")
 
 
 def percent_axis(axis) -> None:

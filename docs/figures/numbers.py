@@ -3,14 +3,21 @@
 Not a figure: ``assets/numbers/numbers.json`` maps a name to the text a page shows in its
 place (``{{ guide.accuracy.epoch-20 }}`` in a page's prose becomes ``95.5%``; see
 nnlib/tools/site/numbers.py). The values come from the same runs the figures draw, so the
-prose cannot disagree with the curves beside it.
+prose cannot disagree with the curves beside it. The ladder's numbers (``ladder.relu.test``,
+...) come from the shared run "ladder", which the ladder's figures draw; before writing them,
+this checks what the Beyond pages say of them in words (``check_claims`` in
+snippets/beyond/ladder.py: ReLU's is the largest gain, ...), so a build whose runs tell
+another story fails rather than print it.
 """
 
 import json
 
+import numpy as np
+
 FIGURES = []  # no image
 ASSETS = ["assets/numbers/numbers.json"]
-USES_RUNS = ["guide", "beyond"]
+USES_RUNS = ["guide", "beyond", "ladder"]
+DEPENDS_ON = ["snippets/beyond/ladder.py"]  # check_claims() comes from there
 
 
 def percent(fraction: float) -> str:
@@ -33,8 +40,62 @@ def run_numbers(name: str, run: dict) -> dict[str, str]:
     return numbers
 
 
+# The ladder's runs, by the names its pages use for them.
+LADDER_SLUGS = {
+    "the original guide's network": "guide",
+    "ReLU in the hidden layer": "relu",
+    "softmax + cross-entropy": "softmax",
+    "He initialisation": "he",
+    "128 hidden neurons": "hidden-128",
+    "momentum": "momentum",
+    "dropout": "dropout",
+    "Adam instead of momentum": "adam",
+    "float64": "float64",
+}
+LADDER_BASE = {"adam": "hidden-128"}  # the step a run builds on, when not the one before
+
+
+def ladder_numbers(run: dict) -> dict[str, str]:
+    """Per run of the ladder: test accuracy first and last (``ladder.relu.first``,
+    ``ladder.relu.test``, and ``.test-2`` to two decimals), training accuracy last
+    (``.train``), the gain in points over the step it builds on (``.gain``), its
+    worst drop from one epoch to the next (``.dip`` at epoch ``.dip-epoch``); and
+    how many times as fast float32's fastest epoch is as float64's."""
+    names = [str(name) for name in run["names"]]
+    slugs = [LADDER_SLUGS[name] for name in names]
+    test, train = run["test_accuracy"], run["train_accuracy"]
+    numbers = {}
+    for i, slug in enumerate(slugs):
+        numbers[f"ladder.{slug}.first"] = percent(test[i][0])
+        numbers[f"ladder.{slug}.test"] = percent(test[i][-1])
+        numbers[f"ladder.{slug}.test-2"] = f"{100 * test[i][-1]:.2f}%"
+        numbers[f"ladder.{slug}.train"] = percent(train[i][-1])
+        drops = np.diff(test[i])
+        worst = int(np.argmin(drops))
+        numbers[f"ladder.{slug}.dip"] = percent(test[i][worst + 1])
+        numbers[f"ladder.{slug}.dip-epoch"] = str(worst + 2)
+        if i and slug != "float64":
+            base = slugs.index(LADDER_BASE.get(slug, slugs[i - 1]))
+            numbers[f"ladder.{slug}.gain"] = f"{100 * (test[i][-1] - test[base][-1]):+.1f}"
+    float64, float32 = (min(run["seconds"][slugs.index(s)]) for s in ("float64", "dropout"))
+    numbers["ladder.float32.speed-up"] = f"{float64 / float32:.1f}×"
+    numbers["ladder.epochs"] = str(len(test[0]))
+    return numbers
+
+
+def check_ladder(run: dict) -> None:
+    """What the pages say of the ladder in words holds for this build's run."""
+    from snippets.beyond import ladder
+
+    names = [str(name) for name in run["names"]]
+    ladder.check_claims({name: list(run["test_accuracy"][i]) for i, name in enumerate(names)},
+                        {name: run["train_accuracy"][i][-1] for i, name in enumerate(names)})
+
+
 def draw(out_dir, runs):
-    numbers = {**run_numbers("guide", runs["guide"]), **run_numbers("beyond", runs["beyond"])}
+    check_ladder(runs["ladder"])
+    numbers = {**run_numbers("guide", runs["guide"]), **run_numbers("beyond", runs["beyond"]),
+               **ladder_numbers(runs["ladder"])}
     path = out_dir / "assets" / "numbers" / "numbers.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(numbers, indent=1, sort_keys=True))

@@ -1,5 +1,5 @@
-"""Beyond the guide: small experiments behind each change, one section per
-change.
+"""Beyond the original guide: small experiments behind each change, one
+section per change.
 
 Each section imports what it needs and runs on its own, as the page shows it,
 and checks what the page says about it.
@@ -44,7 +44,7 @@ assert np.allclose(numeric, (p - Y)[0], atol=1e-8)
 # --8<-- [start:confidently-wrong]
 # the output for the right class: the network is confidently wrong
 a, y = 0.001, 1.0
-# the guide's d_output
+# Part 3's d_output (the original guide's)
 print(f"sigmoid + squared error: {(a - y) * a * (1 - a):+.4f}")
 print(f"softmax + cross-entropy: {a - y:+.4f}")
 assert abs((a - y) * a * (1 - a)) < 0.001 < 0.99 < abs(a - y)

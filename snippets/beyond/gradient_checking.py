@@ -1,4 +1,5 @@
-"""Beyond the guide: gradient checking, the test that backpropagation is right.
+"""Beyond the original guide: gradient checking, the test that
+backpropagation is right.
 
 A small float64 network and four random examples; nnlib.gradcheck compares
 every gradient from the backward pass with a finite-difference estimate. Then

@@ -1,4 +1,5 @@
-"""Beyond the guide: why the training loop shuffles the examples every epoch.
+"""Beyond the original guide: why the training loop shuffles the examples
+every epoch.
 
 One epoch of the 784-128-10 network on the first 10,000 training digits, three
 times from the same starting weights: in a random order, in the order the file

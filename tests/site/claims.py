@@ -13,6 +13,9 @@ states more unchecked numbers than listed.
 """
 
 PART3 = "tests/snippets/test_part3.py"
+BEYOND = "tests/snippets/test_beyond.py"
+PASSES_98 = f"{BEYOND}::test_784_128_10_reaches_98_percent_within_15_epochs"
+PASSES_98_3 = f"{BEYOND}::test_deeper_network_reaches_98_3_percent_within_20_epochs"
 PASSES_90 = f"{PART3}::test_guide_network_passes_90_percent_by_epoch_2"
 GUESSES = f"{PART3}::test_untrained_guide_network_guesses"
 
@@ -20,8 +23,12 @@ CLAIMS: dict[str, dict[str, str]] = {
     "index.md": {"90%": PASSES_90},
     "errata.md": {
         "90%": PASSES_90,
-        "98%": "tests/snippets/test_beyond.py::test_784_128_10_reaches_98_percent_within_15_epochs",
+        "98%": PASSES_98,
     },
+    # The ladder's accuracies and float32's speed-up are written from the build's run
+    # (docs/figures/numbers.py); the full-data targets are asserted by the slow tests.
+    "beyond/index.md": {"98%": PASSES_98},
+    "beyond/training.md": {"98%": PASSES_98, "98.0%": PASSES_98, "98.3%": PASSES_98_3},
     "part1/numpy-matrices.md": {"95%": "printed: 95.4% of the weights lie within 0.2 of zero"},
     "part2/gradient-descent.md": {"20%": "tests/snippets/test_part2.py::test_gradient_descent_page_numbers"},
     "part3/step5-the-error.md": {"10%": GUESSES},
@@ -36,7 +43,6 @@ CLAIMS: dict[str, dict[str, str]] = {
 # Measured results of the ladder and the targets, timings of the benchmark: to be written
 # from the build's runs or asserted, number by number.
 TO_DO: dict[str, int] = {
-    "beyond/index.md": 35,
     "beyond/why-vectorise.md": 9,
     "performance.md": 30,
 }

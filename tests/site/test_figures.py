@@ -232,7 +232,7 @@ def fake_history(test_accuracy, train_accuracy, seconds) -> History:
 
 
 def test_ladder_figure_draws_from_histories(tmp_path):
-    curves = {"the guide's network": [0.5, 0.8, 0.9], "ReLU in the hidden layer": [0.85, 0.9, 0.92],
+    curves = {"the original guide's network": [0.5, 0.8, 0.9], "ReLU in the hidden layer": [0.85, 0.9, 0.92],
               "momentum": [0.9, 0.93, 0.95], ADAM: [0.91, 0.93, 0.94]}
     script("beyond_ladder").draw_ladder(curves, tmp_path / "beyond-ladder.png")
     assert png_ok(tmp_path / "beyond-ladder.png")
@@ -255,6 +255,27 @@ def test_each_change_has_its_figure_drawn_from_the_runs(tmp_path):
     steps = [name for name, _ in load("snippets.beyond.ladder").CHANGES] + [ADAM]
     for file_name, names in ladder_figures.CHANGES:
         assert file_name in declared.figures and set(names) <= set(steps), file_name
+
+
+def test_the_ladder_run_is_retrained_when_its_snippet_changes():
+    # A shared run's cache key covers docs/figures/_runs.py and nnlib, not the snippet the
+    # ladder run calls: _runs.py carries the snippet's hash, so an edit to the snippet must
+    # update it (and so changes the run's key).
+    import hashlib
+
+    source = (ROOT / _runs.LADDER_SNIPPET).read_bytes()
+    assert _runs.LADDER_SNIPPET_SHA256 == hashlib.sha256(source).hexdigest(), (
+        f"{_runs.LADDER_SNIPPET} changed: set LADDER_SNIPPET_SHA256 in docs/figures/_runs.py to "
+        f"{hashlib.sha256(source).hexdigest()} so that the build retrains the ladder")
+
+
+def test_the_ladder_figures_read_the_ladder_run():
+    run = {"names": np.array(["a", "float64"]), "test_accuracy": np.array([[0.5, 0.6], [0.7, 0.8]]),
+           "train_accuracy": np.array([[0.4, 0.5], [0.6, 0.7]]), "seconds": np.ones((2, 2))}
+    histories = script("beyond_ladder").histories_of(run)
+    assert list(histories) == ["a", "float64"] and histories["float64"].test_accuracy == [0.7, 0.8]
+    (declared,) = [found for found in scripts() if found.stem == "beyond_ladder"]
+    assert declared.uses_runs == ["ladder"]
 
 
 def test_shuffling_figure_draws_from_curves(tmp_path):

@@ -1,4 +1,4 @@
-"""Beyond the guide: what its pages claim of its snippets, and the 98% targets.
+"""Beyond the original guide: what its pages claim of its snippets, and the 98% targets.
 
 The slow tests train the two full-data recipes of snippets/beyond/targets.py and check the
 targets: 784-128-10 at least 98.0% within 15 epochs, a deeper network at least 98.3%
@@ -16,7 +16,7 @@ from tests.snippets.conftest import load
 def test_ladder_steps_change_one_thing_each():
     ladder = load("snippets.beyond.ladder")
     steps = ladder.ladder()
-    assert steps[0] == ("the guide's network", ladder.GUIDE)
+    assert steps[0] == ("the original guide's network", ladder.GUIDE)
     for (_, before), (name, after) in zip(steps, steps[1:]):
         changed = {key for key in after if after[key] != before[key]}
         assert changed == set(dict(ladder.CHANGES)[name]), name
