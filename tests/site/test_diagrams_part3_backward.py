@@ -1,0 +1,27 @@
+"""The diagrams of learning (Part 3, steps 6 to 8, and the Part 4 cheat sheet) show the
+numbers and shapes of the snippets beside them: each test draws one diagram and compares
+its labels with values computed here from the snippet, so a changed snippet that the
+diagram did not follow fails.
+"""
+
+from __future__ import annotations
+
+from figures._snippets import section_values
+from tests.site.test_diagrams import draw, svg_texts
+
+STEP6 = "snippets/part3/step6_backpropagation.py"
+
+
+def test_backprop_shows_step_6s_shapes(tmp_path):
+    v = section_values(STEP6, "setup", "forward-lines", "d-output", "outer", "dW2",
+                       "d-hidden", "dW1")
+    texts = svg_texts(draw("diagram_backprop", tmp_path))
+    boxes = list(zip(texts, texts[1:]))  # a box's two lines, one after the other
+    for name in ["X", "hidden", "output", "d_output", "d_hidden"]:
+        assert (name, str(v[name].shape)) in boxes, name
+    assert v["X"].shape == (5, 784) and v["d_hidden"].shape == (5, 64)  # the page's text
+    assert ("hidden.T @ d_output / n", f"dW2 {v['dW2'].shape}") in boxes
+    assert ("X.T @ d_hidden / n", f"dW1 {v['dW1'].shape}") in boxes
+    assert v["dW2"].shape == v["W2"].shape and v["dW1"].shape == v["W1"].shape
+    assert "d_output @ W2.T" in texts and str(v["from_output"].shape) in texts
+    assert any(f"n = {v['n']}" in t for t in texts)
