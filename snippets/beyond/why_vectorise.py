@@ -1,11 +1,14 @@
-"""Beyond the guide: why vectorise? The same network, three ways, timed.
+"""Beyond the original guide: why vectorise? The same network, three ways,
+timed.
 
 1. Pure Python: lists and nested loops, one multiply-add at a time.
 2. NumPy, one example at a time: each example's products are vector operations.
 3. NumPy, mini-batches: 64 examples go through each layer in one matrix product.
 
 All three compute the same gradients; the script checks that, then times each
-and estimates the seconds one epoch (60,000 examples) would take.
+and estimates the seconds one epoch (60,000 examples) would take. The site's
+build runs it (docs/figures/beyond_vectorise.py) and writes the times it
+measured, and the machine, into the page.
 
 Run it on its own:  python snippets/beyond/why_vectorise.py
 """
@@ -42,8 +45,8 @@ def sigmoid_scalar(z: float) -> float:
 
 
 def gradients_pure_python(x, y, W1, b1, W2, b2):
-    """One example's gradients for the guide network, with Python lists and
-    loops only.
+    """One example's gradients for the original guide's network, with Python
+    lists and loops only.
 
     x: 784 numbers, y: 10 numbers,
     W1: 784 rows of 64, b1: 64, W2: 64 rows of 10, b2: 10.
@@ -76,7 +79,7 @@ def gradients_pure_python(x, y, W1, b1, W2, b2):
 
 def main() -> dict[str, float]:
     # --8<-- [start:same]
-    # float32 pixels; the guide network computes in float64
+    # float32 pixels; the original guide's network computes in float64
     X_train, y_train, _, _ = load_mnist()
     Y_train = one_hot(y_train, dtype=np.float64)
     net = GuideNetwork(rng=0)  # 784-64-10, sigmoid, float64
@@ -129,10 +132,8 @@ def main() -> dict[str, float]:
         print(f"{name:30} {s:9.2f} s per epoch")
     # --8<-- [end:timing]
 
-    fast = seconds["NumPy, mini-batches of 64"]
-    assert seconds["NumPy, one example at a time"] > 4 * fast
-    assert (seconds["pure Python loops"]
-            > 20 * seconds["NumPy, one example at a time"])
+    # No assertion on the times: they depend on the machine and on what else
+    # runs on it. The page quotes the times the site's build measured.
     return seconds
 
 

@@ -61,3 +61,18 @@ def test_deeper_network_reaches_98_3_percent_within_20_epochs(mnist):
     history = train_recipe("784-256-128-10", mnist)
     assert len(history.test_accuracy) <= 20
     assert history.test_accuracy[-1] >= 0.983, history.test_accuracy  # measured 0.9852
+
+
+def test_why_vectorise_quotes_the_original_guide():
+    """beyond/why-vectorise.md quotes the original guide: without NumPy "everything would be
+    1000x slower" (its Level 3). The times beside it are measured by the site's build."""
+    import os
+    from pathlib import Path
+
+    original = Path(os.environ.get("NNLIB_ORIGINAL_GUIDE", "/work/shared/original-guide.md"))
+    if not original.exists():
+        pytest.skip(f"no original guide at {original}")
+    quote = "everything would be 1000x slower"
+    assert quote in original.read_text(encoding="utf-8")
+    page = (Path(__file__).parents[2] / "docs/beyond/why-vectorise.md").read_text(encoding="utf-8")
+    assert f'"{quote}' in " ".join(page.split())
