@@ -48,8 +48,8 @@ class Exercise:
         return f"exercise{self.key}.py" if self.key.isdigit() else f"{self.key}.py"
 
 
-MODULES = ["exercise1", "exercise2", "exercise3", "exercise4",
-           "exercise5", "exercise6"]
+MODULES = ["exercise1", "exercise2", "exercise3", "exercise4", "exercise5", "exercise6",
+           "warmup1", "warmup2", "warmup3", "warmup4", "warmup5", "bug1", "bug2", "bug3"]
 
 
 def all_exercises() -> dict[str, Exercise]:

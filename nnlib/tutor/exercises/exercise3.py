@@ -33,7 +33,7 @@ def weighted_sum(inputs, weights, bias):
 
 
 def neuron(inputs, weights, bias):
-    """Return a = sigmoid(z), the neuron's output (a number between 0 and 1)."""
+    """Return a = sigmoid(z), the neuron's output, between 0 and 1."""
     ...
 
 
