@@ -5,8 +5,14 @@ computed from the step's snippet, so a changed snippet fails here until the pict
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from figures._snippets import section_values
 from tests.site.test_diagrams import draw, svg_texts
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def test_step2s_neuron_shows_step_2s_numbers(tmp_path):
@@ -17,3 +23,25 @@ def test_step2s_neuron_shows_step_2s_numbers(tmp_path):
         assert f"x{i} = {x}" in texts and f"w{i} = {w}" in texts
     assert f"b = {v['bias']}" in texts
     assert f"z = {v['z']:.4g}" in texts and f"a = {v['a']:.4g}" in texts
+
+
+def test_the_layer_shows_step_3s_arrays_and_one_entry_written_out(tmp_path):
+    from figures.diagram_layer_product import COLUMN, ROW
+
+    v = section_values("snippets/part3/step3_a_layer.py", "weights", "batch")
+    X, W, b = v["X"], v["W"], v["b"]
+    Z = X @ W + b
+    texts = svg_texts(draw("diagram_layer_product", tmp_path))
+    for name, array in {"X": X, "W": W, "b": b, "Z": Z}.items():
+        assert name in texts and str(array.shape) in texts, name
+    # every entry of X, W, b and Z, in reading order
+    shown = [float(t) for t in texts if NUMBER.fullmatch(t)]
+    for array in (W, b, X, Z):
+        for value in array.ravel():
+            assert any(abs(s - value) < 5e-5 for s in shown), value
+    # the highlighted entry written out: row ROW of X times column COLUMN of W, plus b
+    line = next(t for t in texts if t.startswith(f"Z[{ROW}, {COLUMN}] = "))
+    numbers = [float(n) for n in NUMBER.findall(line.split(" = ", 1)[1])]
+    expected = [n for pair in zip(X[ROW], W[:, COLUMN]) for n in pair]
+    assert numbers == pytest.approx(expected + [b[0, COLUMN], round(Z[ROW, COLUMN], 4)])
+    assert Z[ROW, COLUMN] == pytest.approx(X[ROW] @ W[:, COLUMN] + b[0, COLUMN])
