@@ -54,6 +54,16 @@ summed = sum(np.outer(hidden[i], d_output[i]) for i in range(n))
 assert np.allclose(summed, hidden.T @ d_output)
 # --8<-- [end:outer]
 
+# --8<-- [start:outer-small]
+# The same pattern, small enough to read: one example, 3 inputs into a
+# layer of 2 neurons. Weight [j, k] joins input j to neuron k.
+inputs = np.array([0.5, 1.0, 0.25])  # (3,): what the layer receives
+deltas = np.array([0.2, -0.4])  # (2,): its neurons' deltas
+dW_small = np.outer(inputs, deltas)  # (3, 2): inputs[j] * deltas[k]
+# A batch of one: (3, 1) @ (1, 2) -> (3, 2), like hidden.T @ d_output
+assert np.allclose(dW_small, inputs[:, None] @ deltas[None, :])
+# --8<-- [end:outer-small]
+
 # --8<-- [start:dW2]
 dW2 = hidden.T @ d_output / n  # the average over the batch: (64, 10)
 # z2 = ... + b2, reversed for b2: each bias adds 1 x itself to its column

@@ -25,3 +25,17 @@ def test_backprop_shows_step_6s_shapes(tmp_path):
     assert v["dW2"].shape == v["W2"].shape and v["dW1"].shape == v["W1"].shape
     assert "d_output @ W2.T" in texts and str(v["from_output"].shape) in texts
     assert any(f"n = {v['n']}" in t for t in texts)
+
+
+def test_outer_product_shows_step_6s_small_example(tmp_path):
+    v = section_values(STEP6, "setup", "outer-small")
+    texts = svg_texts(draw("diagram_outer_product", tmp_path))
+    inputs, deltas, table = v["inputs"], v["deltas"], v["dW_small"]
+    assert table.shape == (len(inputs), len(deltas)) == (3, 2)  # the page's text
+    for j, x in enumerate(inputs):
+        assert f"inputs[{j}] = {x}" in texts
+        for k, delta in enumerate(deltas):
+            assert f"deltas[{k}] = {delta}" in texts
+            assert f"{x} × {delta}" in texts and f"= {float(table[j, k])}" in texts
+    assert f"dW_small {table.shape}" in texts
+    assert f"inputs {inputs.shape}" in texts and f"deltas {deltas.shape}" in texts
