@@ -1,0 +1,90 @@
+"""Part 1's pictures: each diagram shows its snippet's own arrays, and the Matplotlib page
+shows, under each block, the figure that block's code draws.
+
+A diagram's labels are compared with values computed here from the snippet (formatted as
+the diagram writes them: two decimals for the layer's random arrays, Python's ``str`` of the
+float otherwise), so a changed snippet value that a diagram did not follow fails.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import numpy as np
+
+from figures._snippets import section_values
+from nnlib.tools.site import figures
+from nnlib.tools.site.pages import ROOT, docs_dir, sections
+from tests.site.test_diagrams import draw, svg_texts
+
+
+def two(value) -> str:
+    return f"{float(value):.2f}"
+
+
+def plain(value) -> str:
+    return str(round(float(value), 6))
+
+
+def cells(array, fmt) -> list[str]:
+    return [fmt(v) for v in np.asarray(array).ravel()]
+
+
+def page(name: str) -> str:
+    return (docs_dir() / "part1" / name).read_text(encoding="utf-8")
+
+
+def diagram_line(text: str, svg: str) -> int:
+    """The line of the page that shows ``svg``; it must have alt text."""
+    lines = text.splitlines()
+    found = [i for i, line in enumerate(lines) if f"](../figures/{svg})" in line]
+    assert len(found) == 1, f"{svg} shown {len(found)} times"
+    assert re.match(r"!\[[^\]]{40,}\]", lines[found[0]]), "alt text missing or too short"
+    return found[0]
+
+
+def shown_after(text: str, include: str, image: str) -> bool:
+    """``image`` comes after the block including ``include``, before the next other include."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip().endswith(f':{include}"'))
+    image_at = diagram_line(text, image)
+    later = [i for i, line in enumerate(lines[start + 1:], start + 1)
+             if "--8<--" in line and not line.strip().endswith(':imports"')]
+    return start < image_at < (later[0] if later else len(lines))
+
+
+# --------------------------------------------------------------------------------------
+# A layer as a matrix product (numpy-matrices.md, "A whole layer in one line")
+# --------------------------------------------------------------------------------------
+
+
+def test_the_layer_diagram_shows_the_layer_sections_arrays_and_the_entry_it_checks(tmp_path):
+    snippet = "snippets/part1/numpy_matmul.py"
+    v = section_values(snippet, "imports", "layer")
+    X, W, b, Z = v["X"], v["W"], v["b"], v["Z"]
+    texts = svg_texts(draw("diagram_matmul_layer", tmp_path))
+    for name, array in {"X": X, "W": W, "b": b, "Z": Z}.items():
+        # the label, then the column numbers (W, b, Z), then the cells, in order
+        at = texts.index(name)
+        assert cells(array, two) == [t for t in texts[at + 1:] if "." in t][:array.size]
+        assert str(array.shape) in texts
+    # the highlighted entry is the one the section recomputes by hand
+    i, j = importlib.import_module("figures.diagram_matmul_layer").checked_entry()
+    assert f"Z[{i}, {j}]" in sections(ROOT / snippet)["layer"]
+    assert f"X[{i}]" in texts and f"W[:, {j}]" in texts and f"b[0, {j}]" in texts
+    sum_line = texts[texts.index(f"b[0, {j}]") + 1:]
+    factors = [t.strip("()") for t in sum_line if re.fullmatch(r"\(?-?\d+\.\d+\)?", t)]
+    expected = [two(f) for k in range(X.shape[1]) for f in (X[i, k], W[k, j])]
+    assert factors == expected + [two(b[0, j]), two(Z[i, j])]
+    assert np.isclose(Z[i, j], X[i] @ W[:, j] + b[0, j])
+
+
+def test_the_layer_diagram_is_on_the_matrix_page_under_the_layer_block():
+    text = page("numpy-matrices.md")
+    assert shown_after(text, "layer", "diagram-matmul-layer.svg")
+    # the prose before it names the same row, column and entry as the snippet's check
+    i, j = importlib.import_module("figures.diagram_matmul_layer").checked_entry()
+    intro = text.split("](../figures/diagram-matmul-layer.svg)")[0].rsplit("```", 1)[1]
+    assert f"Row {i} of `X`" in intro and f"column {j} of `W`" in intro
+    assert f"`Z[{i}, {j}]`" in intro
