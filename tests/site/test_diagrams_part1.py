@@ -88,3 +88,25 @@ def test_the_layer_diagram_is_on_the_matrix_page_under_the_layer_block():
     intro = text.split("](../figures/diagram-matmul-layer.svg)")[0].rsplit("```", 1)[1]
     assert f"Row {i} of `X`" in intro and f"column {j} of `W`" in intro
     assert f"`Z[{i}, {j}]`" in intro
+
+
+# --------------------------------------------------------------------------------------
+# Broadcasting (numpy-matrices.md, "Broadcasting")
+# --------------------------------------------------------------------------------------
+
+
+def test_the_broadcast_diagram_shows_the_bias_sections_arrays(tmp_path):
+    v = section_values("snippets/part1/numpy_broadcasting.py", "imports", "bias")
+    Z, b, out = v["Z"], v["b"], v["out"]
+    texts = svg_texts(draw("diagram_broadcast_bias", tmp_path))
+    grids = texts[:Z.size + Z.size + out.size]  # Z, then b and its repeated rows, then out
+    assert grids[:Z.size] == cells(Z, plain)
+    assert grids[Z.size:2 * Z.size] == cells(np.repeat(b, len(Z), axis=0), plain)
+    assert grids[2 * Z.size:] == cells(out, plain)
+    assert [str(Z.shape), str(b.shape), str(out.shape)] == [
+        t for t in texts if re.fullmatch(r"\(\d+, \d+\)", t)]
+    assert f"{b.shape} stretches to {out.shape}" in texts
+
+
+def test_the_broadcast_diagram_is_on_the_matrix_page_under_the_bias_block():
+    assert shown_after(page("numpy-matrices.md"), "bias", "diagram-broadcast-bias.svg")
