@@ -110,3 +110,28 @@ def test_the_broadcast_diagram_shows_the_bias_sections_arrays(tmp_path):
 
 def test_the_broadcast_diagram_is_on_the_matrix_page_under_the_bias_block():
     assert shown_after(page("numpy-matrices.md"), "bias", "diagram-broadcast-bias.svg")
+
+
+# --------------------------------------------------------------------------------------
+# Axes (numpy-matrices.md, "Axis operations")
+# --------------------------------------------------------------------------------------
+
+
+def test_the_axes_diagram_shows_the_sum_sections_array_and_its_two_sums(tmp_path):
+    scores = section_values("snippets/part1/numpy_axes.py", "imports", "sum")["scores"]
+    texts = svg_texts(draw("diagram_axes_sum", tmp_path))
+    left = texts.index("scores.sum(axis=0)")
+    right = texts.index("scores.sum(axis=1)")
+    assert texts[left + 1] == f"down the rows: {scores.shape} → {scores.sum(axis=0).shape}"
+    assert texts[right + 1] == (f"across the columns: {scores.shape} → "
+                                f"{scores.sum(axis=1).shape}")
+    assert texts[left + 2:left + 2 + scores.size] == cells(scores, plain)
+    at = left + 2 + scores.size  # the grid's cells, then the sums under it
+    assert texts[at:at + scores.shape[1]] == cells(scores.sum(axis=0), plain)
+    assert texts[right + 2:right + 2 + scores.size] == cells(scores, plain)
+    at = right + 2 + scores.size
+    assert texts[at:at + len(scores)] == cells(scores.sum(axis=1), plain)
+
+
+def test_the_axes_diagram_is_on_the_matrix_page_under_the_sum_block():
+    assert shown_after(page("numpy-matrices.md"), "sum", "diagram-axes-sum.svg")
