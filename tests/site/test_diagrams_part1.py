@@ -135,3 +135,39 @@ def test_the_axes_diagram_shows_the_sum_sections_array_and_its_two_sums(tmp_path
 
 def test_the_axes_diagram_is_on_the_matrix_page_under_the_sum_block():
     assert shown_after(page("numpy-matrices.md"), "sum", "diagram-axes-sum.svg")
+
+
+# --------------------------------------------------------------------------------------
+# Matplotlib's outputs (matplotlib.md)
+# --------------------------------------------------------------------------------------
+
+
+def test_the_matplotlib_page_shows_each_figure_its_code_draws_under_its_block(tmp_path):
+    module = importlib.import_module("figures.matplotlib_basics")
+    script = figures.FigureScript(docs_dir() / "figures" / "matplotlib_basics.py", ROOT)
+    # one image per section of the snippet that makes a figure, named after the section
+    found = sections(ROOT / "snippets/part1/matplotlib_basics.py")
+    drawing = sorted(name for name, code in found.items() if "plt.subplots(" in code)
+    assert sorted(script.figures) == [f"matplotlib-basics-{name}.png" for name in drawing]
+    module.draw(tmp_path, runs={})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(script.figures)
+    text = page("matplotlib.md")
+    for name in drawing:
+        figures.png_size(tmp_path / f"matplotlib-basics-{name}.png")  # a valid PNG
+        assert shown_after(text, name, f"matplotlib-basics-{name}.png"), name
+
+
+def test_the_matplotlib_figures_are_the_sections_own():
+    """The figures saved are the ones the code made: its lines, its panels, its image."""
+    module = importlib.import_module("figures.matplotlib_basics")
+    (curve,) = module.figures_of("curve")
+    assert [line.get_label() for line in curve.axes[0].lines][:2] == ["sigmoid",
+                                                                      "its derivative"]
+    (grid,) = module.figures_of("grid")
+    assert len(grid.axes) == 10
+    (image,) = module.figures_of("image")
+    assert image.axes[0].images[0].get_cmap().name == "gray_r"
+    import matplotlib.pyplot as plt
+
+    for fig in (curve, grid, image):
+        plt.close(fig)
