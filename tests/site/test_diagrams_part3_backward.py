@@ -6,6 +6,8 @@ diagram did not follow fails.
 
 from __future__ import annotations
 
+import numpy as np
+
 from figures._snippets import section_values
 from tests.site.test_diagrams import draw, svg_texts
 
@@ -39,3 +41,23 @@ def test_outer_product_shows_step_6s_small_example(tmp_path):
             assert f"{x} × {delta}" in texts and f"= {float(table[j, k])}" in texts
     assert f"dW_small {table.shape}" in texts
     assert f"inputs {inputs.shape}" in texts and f"deltas {deltas.shape}" in texts
+
+
+def test_backprop_chain_shows_one_weights_slopes(tmp_path):
+    v = section_values(STEP6, "setup", "forward-lines", "d-output", "outer")
+    texts = svg_texts(draw("diagram_backprop_chain", tmp_path))
+    k = int(v["y_train"][0])
+    assert k == 5  # the page: "digit 0, which is a 5"
+    out, err, h = v["output"][0, k], v["error"][0, k], v["hidden"][0, 0]
+    slope = out * (1 - out)
+    assert [f"W2[0, {k}]", f"= {v['W2'][0, k]:.4f}"] == texts[texts.index(f"W2[0, {k}]"):][:2]
+    assert f"= {v['z2'][0, k]:.4f}" in texts and f"= {out:.4f}" in texts
+    for local in (h, slope, err):
+        assert f"= {local:.4f}" in texts
+    # the product of the slopes is the page's delta and digit 0's gradient for the weight
+    assert np.isclose(err * slope, v["d_output"][0, k])
+    assert np.isclose(err * slope * h, v["dW2_first"][0, k])
+    assert (f"{err:.4f} × {slope:.4f} ≈ {v['d_output'][0, k]:+.4f}  = d_output[0, {k}]"
+            in texts)
+    assert (f"{v['d_output'][0, k]:+.4f} × {h:.4f} ≈ {v['dW2_first'][0, k]:+.4f}"
+            f"  = dW2_first[0, {k}]" in texts)
