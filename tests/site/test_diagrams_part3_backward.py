@@ -61,3 +61,17 @@ def test_backprop_chain_shows_one_weights_slopes(tmp_path):
             in texts)
     assert (f"{v['d_output'][0, k]:+.4f} × {h:.4f} ≈ {v['dW2_first'][0, k]:+.4f}"
             f"  = dW2_first[0, {k}]" in texts)
+
+
+def test_weight_update_shows_step_7s_shapes_and_learning_rate(tmp_path):
+    v = section_values("snippets/part3/step7_weight_update.py", "setup", "one-step")
+    texts = svg_texts(draw("diagram_weight_update", tmp_path))
+    net, rate = v["net"], v["learning_rate"]
+    assert list(net.params) == ["W1", "b1", "W2", "b2"]
+    for name, param in net.params.items():
+        assert net.grads[name].shape == param.shape
+        assert f"net.{name} {param.shape}" in texts
+        assert f"net.d{name} {param.shape}" in texts
+    assert texts.count(f"-= {rate} ×") == 4
+    assert any(f"learning_rate = {rate};" in t and f"batch of {len(v['X'])}" in t
+               for t in texts)
