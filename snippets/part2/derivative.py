@@ -29,6 +29,15 @@ ratio = sigmoid_derivative(0.5) / sigmoid_derivative(0.99)
 print(f"{ratio:.0f} times smaller at a = 0.99")
 # --8<-- [end:original-examples]
 
+# --8<-- [start:secants]
+z = 0.0                         # the point: the sigmoid's steepest
+steps = [3.0, 2.0, 1.0, 0.5]    # ever smaller steps h
+for h in steps:
+    secant = (sigmoid(z + h) - sigmoid(z - h)) / (2 * h)
+    print(f"h = {h}: secant slope {secant:.4f}")
+print(f"tangent slope {sigmoid_derivative(sigmoid(z)):.4f}")
+# --8<-- [end:secants]
+
 # --8<-- [start:finite-difference]
 h = 1e-6                        # a tiny step to the left and to the right
 for z in [-3.0, -1.0, 0.0, 0.4, 2.0]:

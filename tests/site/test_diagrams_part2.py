@@ -6,7 +6,11 @@ it illustrates: change a value in the snippet, and the test fails until the diag
 
 from __future__ import annotations
 
+import contextlib
+import io
+
 from figures._snippets import section_values
+from nnlib.tools.site.pages import ROOT, sections
 from tests.site.test_diagrams import draw, svg_texts
 
 
@@ -18,3 +22,28 @@ def test_the_weighted_sum_shows_its_pages_numbers(tmp_path):
     assert f"b = {values['bias']}" in texts
     assert f"z = {values['z']:.4g}" in texts
     assert not any(t.startswith("a = ") or t == "sigmoid" for t in texts)  # no sigmoid yet
+
+
+
+def printed(path: str, *names: str) -> list[str]:
+    """The lines the sections ``names`` of the snippet at ``path`` print, run in order."""
+    found = sections(ROOT / path)
+    namespace: dict = {"__name__": "printed"}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        for name in names:
+            exec(compile(found[name], f"{path}:{name}", "exec"), namespace)
+    return out.getvalue().splitlines()
+
+
+def test_the_secants_are_the_derivative_pages_own(tmp_path):
+    """The point, each step h and each slope the page prints, and the tangent's slope."""
+    values = section_values("snippets/part2/derivative.py", "imports", "secants")
+    lines = printed("snippets/part2/derivative.py", "imports", "secants")
+    texts = svg_texts(draw("diagram_derivative", tmp_path))
+    assert f"z = {values['z']}" in texts
+    assert len(lines) == len(values["steps"]) + 1
+    for h, line in zip(values["steps"], lines):
+        assert line.startswith(f"h = {h}: secant slope ")
+        assert line.replace("secant slope", "slope") in texts
+    assert lines[-1].replace("tangent slope", "tangent: slope") in texts
