@@ -10,6 +10,7 @@ import re
 import pytest
 
 from figures._snippets import section_values
+from nnlib.tools.site.pages import ROOT
 from tests.site.test_diagrams import draw, svg_texts
 
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -45,3 +46,24 @@ def test_the_layer_shows_step_3s_arrays_and_one_entry_written_out(tmp_path):
     expected = [n for pair in zip(X[ROW], W[:, COLUMN]) for n in pair]
     assert numbers == pytest.approx(expected + [b[0, COLUMN], round(Z[ROW, COLUMN], 4)])
     assert Z[ROW, COLUMN] == pytest.approx(X[ROW] @ W[:, COLUMN] + b[0, COLUMN])
+
+
+
+def test_the_network_shows_step_4s_shapes(tmp_path, mnist):
+    """Weights, biases and the arrays that flow: the shapes of step 4's snippet, with n for
+    its batch of 5; the lines under the arrows are the snippet's own."""
+    snippet = "snippets/part3/step4_two_layers.py"
+    v = section_values(snippet, "data", "init", "forward")
+    W1, b1, W2, b2 = v["W1"], v["b1"], v["W2"], v["b2"]
+    texts = svg_texts(draw("diagram_network", tmp_path))
+    for name, array in {"W1": W1, "b1": b1, "W2": W2, "b2": b2}.items():
+        assert f"{name} {array.shape}" in texts, name
+    for name in ("X", "hidden", "output"):
+        n, size = v[name].shape
+        assert n == len(v["X"]) and f"{name} (n, {size})" in texts, name
+    assert f"{W1.shape[0]} pixels" in texts
+    assert f"{W1.shape[1]} neurons" in texts and f"{W2.shape[1]} neurons" in texts
+    assert [t for t in texts if t.isdigit()] == [str(k) for k in range(W2.shape[1])]
+    code = (ROOT / snippet).read_text()
+    for line in ("sigmoid(X @ W1 + b1)", "sigmoid(hidden @ W2 + b2)"):
+        assert line in texts and line in code, line
