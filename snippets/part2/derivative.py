@@ -66,12 +66,17 @@ def loss(w):
     return 0.5 * (a - target) ** 2
 
 
-a = sigmoid(x * w + b)
-# dL/dw = dL/da * da/dz * dz/dw: one factor per step of the forward pass
-gradient = (a - target) * sigmoid_derivative(a) * x
+z = x * w + b
+a = sigmoid(z)
+# dL/dw = dL/da * da/dz * dz/dw: one slope per step, from the loss back
+dL_da = a - target              # L = 0.5 * (a - target) ** 2
+da_dz = sigmoid_derivative(a)   # a = sigmoid(z)
+dz_dw = x                       # z = x * w + b
+gradient = dL_da * da_dz * dz_dw
 h = 1e-6
 numeric = (loss(w + h) - loss(w - h)) / (2 * h)
 print(f"output {a:.2f}, target {target}")
+print(f"slopes {dL_da:.4f} * {da_dz:.4f} * {dz_dw}")
 print(f"chain rule {gradient:.6f}, numeric {numeric:.6f}")
 assert np.isclose(gradient, numeric, rtol=1e-6, atol=0)
 # --8<-- [end:chain-rule]

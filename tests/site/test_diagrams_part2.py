@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import io
 
+import pytest
+
 from figures._snippets import section_values
 from nnlib.tools.site.pages import ROOT, sections
 from tests.site.test_diagrams import draw, svg_texts
@@ -47,3 +49,22 @@ def test_the_secants_are_the_derivative_pages_own(tmp_path):
         assert line.startswith(f"h = {h}: secant slope ")
         assert line.replace("secant slope", "slope") in texts
     assert lines[-1].replace("tangent slope", "tangent: slope") in texts
+
+
+def test_the_chain_rule_shows_the_derivative_pages_slopes(tmp_path):
+    """The three local slopes and their product, as the page prints them; the forward values."""
+    snippet = "snippets/part2/derivative.py"
+    values = section_values(snippet, "imports", "chain-rule")
+    lines = printed(snippet, "imports", "chain-rule")
+    texts = svg_texts(draw("diagram_chain_rule", tmp_path))
+    (slopes,) = [line.removeprefix("slopes ") for line in lines if line.startswith("slopes ")]
+    (chain,) = [line for line in lines if line.startswith("chain rule ")]
+    gradient = chain.split()[2].rstrip(",")
+    dl_da, da_dz, dz_dw = slopes.split(" * ")
+    for slope in (dl_da, da_dz, dz_dw):
+        assert f"= {slope}" in texts
+    assert f"∂L/∂w = {dl_da} × {da_dz} × {dz_dw} = {gradient}" in texts
+    assert float(dl_da) * float(da_dz) * float(dz_dw) == pytest.approx(float(gradient), rel=1e-3)
+    assert f"w = {values['w']}" in texts
+    assert f"z = {values['z']:.4g}" in texts and f"a = {values['a']:.4g}" in texts
+    assert f"L = {values['loss'](values['w']):.4g}" in texts
