@@ -20,7 +20,11 @@ How the timing is kept fair:
 
 The module measures and reports separately: :func:`measure` runs the benchmark and returns
 a :class:`BenchResult`, and :func:`report` prints one; ``python -m nnlib bench`` does both,
-printing each line as soon as it is known.
+printing each line as soon as it is known. ``python -m nnlib.tools.bench --record FILE.json``
+also keeps the run: :func:`save_record` writes every measurement, the machine, the date,
+the versions and the command to ``FILE.json``, and its report to ``FILE.txt``;
+:func:`load_record` reads it back. The site's performance pages quote such committed
+records (``benchmarks/``), never a number typed by hand.
 
 Counting work: a training step costs about 6 floating-point operations per parameter and
 example (2 in the forward pass, 4 in the backward pass), so an epoch is ``6 * parameters *
@@ -30,6 +34,7 @@ the input images (nobody needs it), so it does only about two thirds of that cou
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import importlib.util
 import json
@@ -432,9 +437,9 @@ def summary_lines(result: BenchResult) -> list[str]:
         f"{achieved / gflops:.0%} of the matrix-multiply rate",
         f"  (nnlib skips the gradient with respect to the input images, so the products it really "
         f"computes are {_done_fraction(result.sizes):.0%} of that count)",
-        f"guide network (784-64-10 sigmoid, float64, batch 64, plain SGD): "
+        f"the original guide's network (784-64-10 sigmoid, float64, batch 64, plain SGD): "
         f"{statistics.median(guide):.3f} s per epoch (median of {len(guide)})",
-        f"guide network one example at a time (Python loop): {result.per_example_epoch_seconds:.1f} s "
+        f"the original guide's network one example at a time (Python loop): {result.per_example_epoch_seconds:.1f} s "
         f"per epoch (estimated from {result.per_example_count:,} examples)",
         "peak memory: " + ", ".join(f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items()),
     ]
@@ -456,10 +461,44 @@ def report(result: BenchResult, out: TextIO | None = None) -> None:
         print(line, file=out)
 
 
+RECORD_VERSION = 1
+
+
+def save_record(result: BenchResult, path: str | os.PathLike, command: str = "") -> None:
+    """Keep ``result``: every field as JSON in ``path`` (with ``command``, how it was run, and
+    the environment variables that change the timings), and its report beside it (``.txt``)."""
+    from pathlib import Path
+
+    path = Path(path)
+    environment = {name: os.environ.get(name) for name in
+                   ("OPENBLAS_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None  # others busy on the machine
+    record = {"record_version": RECORD_VERSION, "command": command, "environment": environment,
+              "load_average_at_end": load, "result": dataclasses.asdict(result)}
+    path.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+    with open(path.with_suffix(".txt"), "w", encoding="utf-8") as out:
+        report(result, out)
+
+
+def load_record(path: str | os.PathLike) -> tuple[BenchResult, dict]:
+    """A record written by :func:`save_record`: the result, and the record's other fields."""
+    from pathlib import Path
+
+    record = json.loads(Path(path).read_text(encoding="utf-8"))
+    if record.get("record_version") != RECORD_VERSION:
+        raise ValueError(f"{path}: not a benchmark record of version {RECORD_VERSION}")
+    return BenchResult(**record.pop("result")), record
+
+
 def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
          train_size: int | None = None, guide_epochs: int = 2,
-         per_example_examples: int = PER_EXAMPLE_EXAMPLES, out: TextIO | None = None) -> int:
-    """Run the benchmark and print its report as it goes (see :func:`measure`); return 0."""
+         per_example_examples: int = PER_EXAMPLE_EXAMPLES, out: TextIO | None = None,
+         record: str | os.PathLike | None = None, command: str = "") -> int:
+    """Run the benchmark and print its report as it goes (see :func:`measure`); return 0.
+
+    ``record``: also keep the run in this JSON file (and its report beside it, ``.txt``),
+    noting ``command``; see :func:`save_record`.
+    """
     out = out or sys.stdout
 
     def say(line: str) -> None:
@@ -470,6 +509,9 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
                      progress=say)
     for line in summary_lines(result):
         say(line)
+    if record is not None:
+        save_record(result, record, command)
+        say(f"recorded in {record} (report in {os.fspath(record).removesuffix('.json')}.txt)")
     return 0
 
 
@@ -485,5 +527,27 @@ def _nnlib_version() -> str:
     return nnlib.__version__
 
 
+def _command_line(argv: list[str] | None = None) -> int:
+    """``python -m nnlib.tools.bench [--epochs N] [--threads N] [--data-dir D] [--record F]``."""
+    import argparse
+    import shlex
+
+    parser = argparse.ArgumentParser(prog="python -m nnlib.tools.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=5, help="timed epochs per framework")
+    parser.add_argument("--threads", type=int, default=None, help="threads per framework")
+    parser.add_argument("--data-dir", default=None, help="folder of the MNIST files")
+    parser.add_argument("--record", default=None, metavar="FILE.json",
+                        help="keep the run: its measurements in FILE.json, its report in FILE.txt")
+    args = parser.parse_args(argv)
+    if args.record is not None and not args.record.endswith(".json"):
+        parser.error("--record takes a file name ending in .json")
+    settings = {name: os.environ[name] for name in ("OPENBLAS_NUM_THREADS",) if name in os.environ}
+    unset = [name for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if name not in os.environ]
+    command = " ".join([f"{name}={value}" for name, value in settings.items()]
+                       + (["env"] + [f"-u {name}" for name in unset] if unset else [])
+                       + ["python -m nnlib.tools.bench"] + [shlex.quote(a) for a in (argv or sys.argv[1:])])
+    return main(args.epochs, args.data_dir, threads=args.threads, record=args.record, command=command)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_command_line())

@@ -296,3 +296,22 @@ def test_scripts_that_read_snippets_declare_them():
         imported = re.findall(r"^from snippets\.(\w+) import (\w+)", found.source.decode(), re.M)
         needed = {f"snippets/{part}/{name}.py" for part, name in imported}
         assert needed <= {name for name, _ in found.depends_on}, found.path.name
+
+
+def test_the_bench_numbers_come_from_the_committed_records():
+    bench_numbers = script("beyond_bench")
+    numbers = bench_numbers.all_numbers(bench_numbers.load_records())
+    one_thread, _ = bench_numbers.load_records()["one-thread"]
+    assert numbers["bench.one-thread.speed-up"] == f"{one_thread.speed_up:.2f}×"
+    assert numbers["bench.one-thread.nnlib"] == f"{one_thread.median_epoch('nnlib'):.3f} s"
+    for name in bench_numbers.NAMES:
+        assert f"bench.{name}.fraction" in numbers and f"bench.{name}.machine" in numbers
+
+
+def test_the_vectorise_numbers_are_ratios_of_the_times():
+    numbers = script("beyond_vectorise").vectorise_numbers(
+        {"pure Python loops": 272.0, "NumPy, one example at a time": 3.8,
+         "NumPy, mini-batches of 64": 0.4}, "a machine")
+    assert numbers["vectorise.python.ratio"] == "680×" and numbers["vectorise.per-example.ratio"] == "9.5×"
+    assert numbers["vectorise.python.seconds"] == "272 s" and numbers["vectorise.batches.seconds"] == "0.40 s"
+    assert numbers["vectorise.python.minutes"] == "4.5 minutes" and numbers["vectorise.machine"] == "a machine"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from pathlib import Path
 import os
 import subprocess
 import sys
@@ -157,8 +158,8 @@ test accuracy after 3 epochs: nnlib 0.9744, torch 0.9752
 float32 matrix multiply at the training shapes: 115.0 GFLOP/s (median of 2, one after each nnlib epoch; best 120.0)
 nnlib epoch: 6 x 101,770 parameters x 60,000 examples = 36.6 GFLOP in 0.275 s = 133.2 GFLOP/s, 116% of the matrix-multiply rate
   (nnlib skips the gradient with respect to the input images, so the products it really computes are 67% of that count)
-guide network (784-64-10 sigmoid, float64, batch 64, plain SGD): 0.380 s per epoch (median of 2)
-guide network one example at a time (Python loop): 4.0 s per epoch (estimated from 1,920 examples)
+the original guide's network (784-64-10 sigmoid, float64, batch 64, plain SGD): 0.380 s per epoch (median of 2)
+the original guide's network one example at a time (Python loop): 4.0 s per epoch (estimated from 1,920 examples)
 peak memory: nnlib worker 276 MB, torch worker 527 MB
 """
 
@@ -262,3 +263,46 @@ def test_worker_process_failure_is_reported(tmp_path):
                        seed=0, lr=0.05, momentum=0.9, batch_size=128, threads=1)
     finally:
         worker.close()
+
+
+def test_a_record_keeps_the_result_and_its_report(tmp_path, monkeypatch):
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
+    path = tmp_path / "run.json"
+    bench.save_record(SAMPLE, path, command="python -m nnlib.tools.bench --epochs 2")
+    result, record = bench.load_record(path)
+    assert result == SAMPLE and record["command"].endswith("--epochs 2")
+    assert record["environment"]["OPENBLAS_NUM_THREADS"] == "1"
+    assert path.with_suffix(".txt").read_text(encoding="utf-8") == SAMPLE_REPORT
+    path.write_text(json.dumps({"result": {}}))
+    with pytest.raises(ValueError, match="not a benchmark record"):
+        bench.load_record(path)
+
+
+RECORDS = Path(__file__).parents[3] / "benchmarks"
+
+
+@pytest.mark.parametrize("name", ["one-thread", "forced-kernel"])
+def test_the_committed_records_are_complete_and_consistent(name):
+    """The performance pages quote benchmarks/<name>.json (docs/figures/beyond_bench.py)
+    and show its report, <name>.txt: every measurement is there, and the report, with its
+    ratios and medians, is the one its timings give."""
+    result, record = bench.load_record(RECORDS / f"{name}.json")
+    assert record["command"].startswith(("OPENBLAS_NUM_THREADS=1 ", "env ")) and record["load_average_at_end"]
+    assert result.frameworks == ["nnlib", "torch"] and "PyTorch" in result.versions
+    assert all(len(seconds) == result.epochs for seconds in result.epoch_seconds.values())
+    assert len(result.matmul_gflops) == result.epochs and result.guide_epoch_seconds
+    assert result.per_example_count > 0 and set(result.peak_memory_mb) == {"nnlib", "torch"}
+    assert result.train_size == 60000 and result.date and result.cpu
+    assert (RECORDS / f"{name}.txt").read_text(encoding="utf-8") == report_of(result)
+    assert result.speed_up == sorted(result.ratios)[len(result.ratios) // 2]  # an odd count
+    kernel = {"forced-kernel": "Haswell kernel"}.get(name, "SkylakeX kernel")
+    assert result.versions["BLAS"].endswith(kernel)
+    assert result.threads == 1
+    assert (result.forced_kernel is not None) == (name == "forced-kernel")
+
+
+def test_the_counted_work_exceeds_what_nnlib_computes():
+    """performance.md: the fraction of the matrix-multiply rate can exceed 100%, because the
+    6 x parameters x examples count includes the input gradient nnlib skips."""
+    assert bench._done_fraction(bench.SIZES) < 1
+    assert SAMPLE.nnlib_gflops / (sum(SAMPLE.matmul_gflops) / 2) > 1  # 116% in the sample

@@ -1,0 +1,72 @@
+"""The performance pages' numbers, from the committed records of ``python -m nnlib bench``.
+
+Not a figure: ``assets/beyond-bench/numbers.json`` holds, for each record in ``benchmarks/``
+(written by ``python -m nnlib.tools.bench --record benchmarks/<name>.json``, with the
+machine, the date, the versions and the command), the times, ratios and rates the pages
+quote (``{{ bench.one-thread.speed-up }}``, see nnlib/tools/site/numbers.py). Nothing is
+measured at build time: the numbers are those of the recorded runs, on the recorded machine.
+"""
+
+FIGURES = []  # no image
+ASSETS = ["assets/beyond-bench/numbers.json"]
+DEPENDS_ON = ["benchmarks"]
+
+import json
+import statistics
+from pathlib import Path
+
+from nnlib.tools import bench
+
+RECORDS = Path(__file__).resolve().parents[2] / "benchmarks"
+NAMES = ["one-thread", "forced-kernel"]  # the runs the pages quote
+
+
+def record_numbers(name: str, result: bench.BenchResult, record: dict) -> dict[str, str]:
+    """The numbers of one recorded run, each named ``bench.<name>.<what>``."""
+    ratios, rates = result.ratios, result.matmul_gflops
+    rate = statistics.median(rates)
+    versions = result.versions
+    numbers = {
+        "nnlib": f"{result.median_epoch('nnlib'):.3f} s",
+        "torch": f"{result.median_epoch('torch'):.3f} s",
+        "speed-up": f"{result.speed_up:.2f}×",
+        "ratio-low": f"{min(ratios):.2f}×",
+        "ratio-high": f"{max(ratios):.2f}×",
+        "gflops": f"{rate:.0f} GFLOP/s",
+        "fraction": f"{result.nnlib_gflops / rate:.0%}",
+        "accuracy-nnlib": f"{100 * result.test_accuracy['nnlib']:.2f}%",
+        "accuracy-torch": f"{100 * result.test_accuracy['torch']:.2f}%",
+        "guide": f"{statistics.median(result.guide_epoch_seconds):.2f} s",
+        "per-example": f"{result.per_example_epoch_seconds:.1f} s",
+        "epochs": str(result.epochs),
+        "threads": str(result.threads),
+        "date": result.date.split()[0],
+        "machine": f"{result.cpu}, {result.cores} cores ({result.usable_cores} usable), {result.system}",
+        "versions": f"Python {versions['Python']}, NumPy {versions['NumPy']} ({versions['BLAS']}), "
+                    f"PyTorch {versions['PyTorch']}",
+        "memory-nnlib": f"{result.peak_memory_mb['nnlib']:.0f} MB",
+        "memory-torch": f"{result.peak_memory_mb['torch']:.0f} MB",
+        # how busy the machine was: the 1-minute load average when the run ended
+        "load": f"{record['load_average_at_end'][0]:.1f}",
+    }
+    return {f"bench.{name}.{key}": value for key, value in numbers.items()}
+
+
+def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str, str]:
+    """Every record's numbers, and the comparisons between records the pages make."""
+    numbers = {}
+    for name, (result, record) in records.items():
+        numbers.update(record_numbers(name, result, record))
+    rate = {name: statistics.median(records[name][0].matmul_gflops) for name in NAMES}
+    numbers["bench.kernel-gain"] = f"{rate['one-thread'] / rate['forced-kernel']:.1f}×"
+    return numbers
+
+
+def load_records(folder: Path = RECORDS) -> dict[str, tuple[bench.BenchResult, dict]]:
+    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES}
+
+
+def draw(out_dir, runs):
+    path = out_dir / "assets" / "beyond-bench" / "numbers.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps(all_numbers(load_records()), indent=1, sort_keys=True))
