@@ -67,3 +67,22 @@ def test_the_network_shows_step_4s_shapes(tmp_path, mnist):
     code = (ROOT / snippet).read_text()
     for line in ("sigmoid(X @ W1 + b1)", "sigmoid(hidden @ W2 + b2)"):
         assert line in texts and line in code, line
+
+
+def test_the_error_shows_step_5s_first_digit(tmp_path, mnist):
+    """The outputs, target and error of the snippet's first digit, as its code computes them."""
+    v = section_values("snippets/part3/step5_the_error.py", "setup", "one-hot", "error")
+    label, output, target, error = v["y"][0], v["output"][0], v["Y"][0], v["error"][0]
+    texts = svg_texts(draw("diagram_error", tmp_path))
+    # after the axis's 0, 0.5 and 1: the rows under the bars, digit by digit (digit,
+    # output, target, error), then the rows' names
+    axis = texts.index("0.5")
+    assert texts[axis - 1:axis + 2] == ["0", "0.5", "1"]
+    rows = texts[axis + 2:]
+    assert rows[-4:] == ["digit", "output", "target", "error"]
+    assert len(rows) == 4 * 10 + 4
+    for k in range(10):
+        shown = rows[4 * k:4 * k + 4]
+        assert shown == [str(k), f"{output[k]:.2f}", f"{target[k]:g}", f"{error[k]:.2f}"]
+    assert target[label] == 1 and target.sum() == 1
+    assert f"{error[label]:.2f}".startswith("-")
