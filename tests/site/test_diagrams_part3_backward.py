@@ -1,7 +1,8 @@
 """The diagrams of learning (Part 3, steps 6 to 8, and the Part 4 cheat sheet) show the
 numbers and shapes of the snippets beside them: each test draws one diagram and compares
 its labels with values computed here from the snippet, so a changed snippet that the
-diagram did not follow fails.
+diagram did not follow fails. The diagrams that read MNIST (through their snippet) take
+the `mnist` fixture, so they skip where the data is missing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from tests.site.test_diagrams import draw, svg_texts
 STEP6 = "snippets/part3/step6_backpropagation.py"
 
 
-def test_backprop_shows_step_6s_shapes(tmp_path):
+def test_backprop_shows_step_6s_shapes(tmp_path, mnist):
     v = section_values(STEP6, "setup", "forward-lines", "d-output", "outer", "dW2",
                        "d-hidden", "dW1")
     texts = svg_texts(draw("diagram_backprop", tmp_path))
@@ -29,7 +30,7 @@ def test_backprop_shows_step_6s_shapes(tmp_path):
     assert any(f"n = {v['n']}" in t for t in texts)
 
 
-def test_outer_product_shows_step_6s_small_example(tmp_path):
+def test_outer_product_shows_step_6s_small_example(tmp_path, mnist):
     v = section_values(STEP6, "setup", "outer-small")
     texts = svg_texts(draw("diagram_outer_product", tmp_path))
     inputs, deltas, table = v["inputs"], v["deltas"], v["dW_small"]
@@ -43,7 +44,7 @@ def test_outer_product_shows_step_6s_small_example(tmp_path):
     assert f"inputs {inputs.shape}" in texts and f"deltas {deltas.shape}" in texts
 
 
-def test_backprop_chain_shows_one_weights_slopes(tmp_path):
+def test_backprop_chain_shows_one_weights_slopes(tmp_path, mnist):
     v = section_values(STEP6, "setup", "forward-lines", "d-output", "outer")
     texts = svg_texts(draw("diagram_backprop_chain", tmp_path))
     k = int(v["y_train"][0])
@@ -63,7 +64,7 @@ def test_backprop_chain_shows_one_weights_slopes(tmp_path):
             f"  = dW2_first[0, {k}]" in texts)
 
 
-def test_weight_update_shows_step_7s_shapes_and_learning_rate(tmp_path):
+def test_weight_update_shows_step_7s_shapes_and_learning_rate(tmp_path, mnist):
     v = section_values("snippets/part3/step7_weight_update.py", "setup", "one-step")
     texts = svg_texts(draw("diagram_weight_update", tmp_path))
     net, rate = v["net"], v["learning_rate"]
@@ -75,3 +76,20 @@ def test_weight_update_shows_step_7s_shapes_and_learning_rate(tmp_path):
     assert texts.count(f"-= {rate} ×") == 4
     assert any(f"learning_rate = {rate};" in t and f"batch of {len(v['X'])}" in t
                for t in texts)
+
+
+def test_training_loop_shows_step_8s_settings(tmp_path, mnist):
+    import inspect
+
+    v = section_values("snippets/part3/step8_training_loop.py", "imports", "main")
+    settings = {k: p.default for k, p in inspect.signature(v["main"]).parameters.items()}
+    texts = svg_texts(draw("diagram_training_loop", tmp_path))
+    epochs, n_train, batch = settings["epochs"], settings["n_train"], settings["batch_size"]
+    assert (epochs, n_train, batch) == (20, 60000, 64)  # the page's table and prose
+    full, last = divmod(n_train, batch)
+    assert f"for epoch in range({epochs}):" in texts
+    assert f"order = permutation({n_train})" in texts
+    assert f"({batch}, 784)" in texts
+    assert f"W -= {settings['learning_rate']} × dW" in texts
+    assert f"{full + 1} batches an epoch: {full} of {batch}, then one of {last}" in texts
+    assert f"test accuracy on the {len(mnist[2])} test images" in texts
