@@ -22,6 +22,8 @@ def plot(width: float, height: float, **subplots):
                                        "axes.labelsize": FONT_SIZE, "legend.fontsize": FONT_SIZE,
                                        "xtick.labelsize": FONT_SIZE, "ytick.labelsize": FONT_SIZE}
     with plt.rc_context(style):
+        # at 72 dpi a pixel of the canvas is a point, that is an SVG unit: positions measured
+        # with ax.transData are in the units the diagram is drawn in
         fig, axes = plt.subplots(figsize=(width / POINTS_PER_INCH, height / POINTS_PER_INCH),
-                                 **subplots)
+                                 dpi=POINTS_PER_INCH, **subplots)
         yield fig, axes

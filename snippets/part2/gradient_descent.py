@@ -66,11 +66,13 @@ def descend(w, learning_rate, steps):
     return path
 
 
-for learning_rate in [0.01, 0.1, 0.9, 1.1]:
-    path = descend(w=0.0, learning_rate=learning_rate, steps=30)
+start, steps = 0.0, 30           # as above: from w = 0, 30 steps
+rates = [0.01, 0.1, 0.9, 1.1]    # too small, right, large, too big
+for learning_rate in rates:
+    path = descend(start, learning_rate, steps)
     first_steps = ", ".join(f"{w:.2f}" for w in path[1:4])
     print(f"eta = {learning_rate:4}: {first_steps}, "
-          f"... after 30 steps w = {path[-1]:.3f}")
+          f"... after {steps} steps w = {path[-1]:.3f}")
 
 assert abs(descend(0.0, 0.01, 30)[-1] - 3) > 1     # too small: still far away
 assert abs(descend(0.0, 0.1, 30)[-1] - 3) < 0.01   # about right

@@ -68,3 +68,23 @@ def test_the_chain_rule_shows_the_derivative_pages_slopes(tmp_path):
     assert f"w = {values['w']}" in texts
     assert f"z = {values['z']:.4g}" in texts and f"a = {values['a']:.4g}" in texts
     assert f"L = {values['loss'](values['w']):.4g}" in texts
+
+
+def test_gradient_descent_shows_three_of_the_pages_learning_rates(tmp_path):
+    """The smallest and the largest rate of the page's list and the page's own, each with
+    where the page prints it ends after its steps; the largest flies off the chart."""
+    snippet = "snippets/part2/gradient_descent.py"
+    values = section_values(snippet, "learning-rates")
+    page_rate = section_values(snippet, "descend")["learning_rate"]
+    lines = printed(snippet, "imports", "learning-rates")
+    texts = svg_texts(draw("diagram_gradient_descent", tmp_path))
+    shown = [min(values["rates"]), page_rate, max(values["rates"])]
+    assert [t.split(":")[0] for t in texts if t.startswith("η = ")] == [f"η = {r}" for r in shown]
+    for rate in shown:
+        (line,) = [line for line in lines if line.startswith(f"eta = {rate:4}:")]
+        assert line.split("... ")[1] in texts  # "after 30 steps w = ..."
+    assert texts.count("0") >= 3  # every run's start is numbered
+    path = values["descend"](values["start"], max(values["rates"]), values["steps"])
+    losses = [section_values(snippet, "loss")["loss"](w) for w in path]
+    assert all(b > a for a, b in zip(losses, losses[1:]))  # it diverges
+    assert any(t.endswith(f": w = {w:.2f}") for t in texts for w in path[3:6])  # off the chart

@@ -26,7 +26,6 @@ from tests.snippets.conftest import load
 # The images named in the team contract; pages refer to them as ../figures/<name>.
 CONTRACT_FIGURES = {
     "sigmoid.png",
-    "gradient-descent.png",
     "mnist-digits.png",
     "guide-training-curves.png",
     "test-predictions.png",
