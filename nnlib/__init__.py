@@ -23,6 +23,7 @@ from nnlib.network import Network
 from nnlib.optim import SGD, Adam, Momentum
 from nnlib.train import History, Model, TrainingDiverged, TrainingStalled, train
 from nnlib.tools.weights import load_weights, save_weights
+from nnlib.tutor import check
 
 try:  # the version pyproject.toml gives, as installed (pip install -e . counts)
     __version__ = version("nnlib")
@@ -31,7 +32,7 @@ except PackageNotFoundError:  # run from a source folder that was never installe
 
 __all__ = [
     "Adam", "GuideNetwork", "History", "MNISTError", "Model", "Momentum", "Network", "SGD",
-    "TrainingDiverged", "TrainingStalled", "accuracy", "confusion_matrix", "cross_entropy",
+    "TrainingDiverged", "TrainingStalled", "accuracy", "check", "confusion_matrix", "cross_entropy",
     "gradcheck", "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error",
     "mse_gradient", "one_hot", "relu", "relu_derivative", "save_weights", "sigmoid",
     "sigmoid_derivative", "softmax", "softmax_cross_entropy", "softmax_cross_entropy_gradient",

@@ -35,9 +35,10 @@ def report(epoch):
 
 first_loss, _ = report(0)
 for epoch in range(1, 11):
+    order = rng.permutation(len(X_small))  # a new shuffle every epoch
     for first in range(0, len(X_small), batch_size):
-        X = X_small[first : first + batch_size]  # (20, 784)
-        Y = Y_small[first : first + batch_size]  # (20, 10)
+        batch = order[first : first + batch_size]
+        X, Y = X_small[batch], Y_small[batch]  # (20, 784), (20, 10)
         n = len(X)
         hidden, output = forward(X)
         # Backward: both deltas first, with W2 before its update

@@ -103,3 +103,46 @@ def test_missing_data_directory_is_reported(tmp_path):
     result = run("train", "--epochs", "1", "--data-dir", str(tmp_path / "nowhere"))
     assert result.returncode == 1
     assert str(tmp_path / "nowhere") in result.stderr and "Traceback" not in result.stderr
+
+
+def test_exercise_writes_a_starter_and_never_overwrites_it(tmp_path):
+    def in_folder(*args):
+        return subprocess.run([sys.executable, "-W", "error", "-m", "nnlib", *args],
+                              capture_output=True, text=True, cwd=tmp_path, timeout=60)
+
+    first = in_folder("exercise", "3")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("wrote exercise3.py: Exercise 3: one neuron, four inputs.")
+    starter = (tmp_path / "exercise3.py").read_text()
+    assert "def weighted_sum(inputs, weights, bias):" in starter
+    (tmp_path / "exercise3.py").write_text(starter + "# my work\n")
+    again = in_folder("exercise", "3")
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert (tmp_path / "exercise3.py").read_text().endswith("# my work\n")
+    unknown = in_folder("exercise", "7")
+    assert unknown.returncode == 1 and "there is no exercise '7'" in unknown.stderr
+
+
+def test_check_prints_one_line_per_check_and_exits_0_only_when_all_pass(tmp_path):
+    path = tmp_path / "exercise3.py"
+    path.write_text("import math\n\n\ndef weighted_sum(inputs, weights, bias):\n"
+                    "    return sum(x * w for x, w in zip(inputs, weights)) + bias\n\n\n"
+                    "def neuron(inputs, weights, bias):\n"
+                    "    return 1 / (1 + math.exp(-weighted_sum(inputs, weights, bias)))\n")
+    result = run("check", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASS  ") == 4 and "All 4 checks passed" in result.stdout
+    path.write_text(path.read_text().replace(") + bias", ")"))
+    wrong = run("check", str(path))
+    assert wrong.returncode == 1
+    assert "FAIL  weighted_sum on the page's numbers" in wrong.stdout
+    assert "hint:     The bias is left out." in wrong.stdout
+
+
+def test_check_takes_the_exercise_and_a_time_limit(tmp_path):
+    path = tmp_path / "mine.py"
+    path.write_text("while True:\n    pass\n")
+    assert "cannot tell which exercise mine.py is for" in run("check", str(path)).stderr
+    result = run("check", str(path), "--exercise", "2", "--timeout", "1")
+    assert result.returncode == 2 and "Stopped after 1 s" in result.stdout
+    assert run("check", str(path), "--timeout", "0").returncode == 1
