@@ -154,7 +154,7 @@ def train_one_example_at_a_time(
     net: GuideNetwork, X: np.ndarray, Y: np.ndarray, *,
     batch_size: int = 64, learning_rate: float = 0.5,
 ) -> None:
-    """One epoch of the original guide's training, in the data's order, by that loop.
+    """One epoch of the original guide's training, one example at a time.
 
     Used in [Why vectorise](../beyond/why-vectorise.md).
     Used in [Performance](../performance.md#also-measured).

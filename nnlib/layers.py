@@ -128,7 +128,7 @@ class Dropout:
     The survivors are scaled by ``1 / (1 - p)`` so that the expected activation is the same
     in training and at test time, when dropout does nothing.
 
-    Used in [Beyond the original guide, 6. Dropout and L2 regularisation](../beyond/index.md#6-dropout-and-l2-regularisation).
+    Used in [Beyond the original guide, 6. Dropout and L2 regularisation](../beyond/training.md#6-dropout-and-l2-regularisation).
 
     Examples:
         >>> layer = Dropout(0.5, np.random.default_rng(0))

@@ -69,7 +69,7 @@ class Momentum:
     ``velocity = momentum * velocity - lr * dw``, then ``w += velocity``. Along a direction
     where gradients keep agreeing the steps grow; where they flip sign they cancel out.
 
-    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/training.md#4-momentum-and-adam).
 
     Examples:
         >>> params, grads = {"w": np.array([0.0])}, {"w": np.array([1.0])}
@@ -107,7 +107,7 @@ class Adam:
     Both averages start at zero, so early on they are too small; dividing by
     ``1 - beta ** t`` corrects that bias.
 
-    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/index.md#4-momentum-and-adam).
+    Used in [Beyond the original guide, 4. Momentum and Adam](../beyond/training.md#4-momentum-and-adam).
 
     Examples:
         >>> params = {"w": np.array([0.0, 0.0])}
