@@ -64,3 +64,38 @@ def test_quotes_of_the_original_guide_are_its_words():
         assert quotes, name
         for quote in quotes:
             assert quote in text, (name, quote)
+
+
+def test_every_exercise_shows_the_tutors_two_commands_above_its_solution():
+    """exercises.md, warm-ups.md, find-the-bug.md: each exercise has a starter and a check
+    (nnlib/tutor/), and its section shows the two commands before its folded solution."""
+    from nnlib.tutor.exercises import all_exercises
+
+    exercises = all_exercises()
+    shown = {}
+    for name in ["exercises.md", "warm-ups.md", "find-the-bug.md"]:
+        page = (ROOT / "docs/part5" / name).read_text(encoding="utf-8")
+        for section in re.split(r"^## ", page, flags=re.M)[1:]:
+            if not re.match(r"(Exercise|Warm-up|Bug) \d", section):
+                continue
+            before_solution = section.split('??? success "Solution"')[0]
+            commands = re.findall(r"^\$ python -m nnlib exercise (\w+)\n"
+                                  r"\$ python -m nnlib check (\S+)$", before_solution, re.M)
+            assert len(commands) == 1, (name, section.splitlines()[0])
+            key, filename = commands[0]
+            assert exercises[key].filename == filename
+            assert exercises[key].page.startswith(f"part5/{name}#")
+            shown[key] = section.splitlines()[0]
+    assert set(shown) == set(exercises)
+
+
+def test_the_time_limits_the_exercises_page_states():
+    """exercises.md, "Check your answer": the time limit is 10 seconds, 30 for Exercise 5
+    and 300 for Exercise 6 (the tutor's settings)."""
+    from nnlib.tutor import find
+
+    page = " ".join((ROOT / "docs/part5/exercises.md").read_text(encoding="utf-8").split())
+    assert ("The time limit is `10` seconds, `30` for Exercise 5 and `300` for Exercise 6"
+            in page)
+    assert [find(key).timeout for key in ("1", "5", "6")] == [10, 30, 300]
+    assert {find(key).timeout for key in ["2", "3", "4", "warmup1", "bug3"]} == {10}

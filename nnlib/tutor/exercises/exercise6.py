@@ -15,7 +15,7 @@ from nnlib.tutor.compare import Detector, compare, describe, transposed
 from nnlib.tutor.exercises import Context, Exercise
 from nnlib.tutor.exercises import common as ref
 from nnlib.tutor.hints import hint
-from nnlib.tutor.learner import Learner, Outcome, outcome
+from nnlib.tutor.learner import Learner, LearnerError, Outcome, outcome
 from nnlib.tutor.report import Check, failed, passed
 
 WEIGHTS_FILE = "exercise6_weights.npz"
@@ -97,11 +97,14 @@ if __name__ == "__main__":
 '''
 
 
-def summary(data: tuple) -> dict:
+def summary(data: tuple | None) -> dict:
     """Shapes, ranges and a few values of what load() returned (not the whole arrays)."""
+    if data is None or len(data) != 4:
+        raise LearnerError("load() must return four arrays: X_train, y_train, X_test, "
+                           f"y_test; it returned {describe(Outcome('other', text=repr(data)))}")
     X_train, y_train, X_test, y_test = (np.asarray(a) for a in data)
-    return {"shapes": np.array([X_train.shape, y_train.shape + (0,), X_test.shape,
-                                y_test.shape + (0,)]),
+    return {"X_train": np.array(X_train.shape), "y_train": np.array(y_train.shape),
+            "X_test": np.array(X_test.shape), "y_test": np.array(y_test.shape),
             "range": np.array([X_train.min(), X_train.max(), X_test.min(), X_test.max()]),
             "X_test0": X_test[0], "y_test20": y_test[:20], "y_train20": y_train[:20]}
 
@@ -125,8 +128,9 @@ def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
 
     X_train, y_train, X_test, y_test = load_mnist()
     checks = [
-        compare("load(): the four shapes", outcome(found, "load.shapes"),
-                np.array([[60000, 784], [60000, 0], [10000, 784], [10000, 0]])),
+        *[compare(f"load(): {name}, shape {shape}", outcome(found, f"load.{name}"), shape)
+          for name, shape in [("X_train", (60000, 784)), ("y_train", (60000,)),
+                              ("X_test", (10000, 784)), ("y_test", (10000,))]],
         compare("load(): pixels scaled to 0..1", outcome(found, "load.range"),
                 np.array([0.0, 1.0, 0.0, 1.0])),
         compare("load(): the first test image", outcome(found, "load.X_test0"),
