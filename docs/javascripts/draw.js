@@ -349,6 +349,10 @@
   const STROKE_WIDTH = 18;
   const INK = "#111111";
 
+  // The preprocessing, for the "Train it in your browser" page too
+  // (docs/javascripts/train.js reads the drawing on its own pad with it)
+  window.nnlibDrawing = { Matrix, toMnist, shrink, FIELD, STROKE_WIDTH, INK };
+
   const root = document.getElementById("nnlib-draw");
   if (!root) return;
   const $ = (name) => root.querySelector(`[data-draw="${name}"]`);

@@ -1,0 +1,90 @@
+"""The digits behind the "Train it in your browser" page (docs/train.md): a subset of MNIST.
+
+Not a figure: two JavaScript files the page loads, served under ``assets/train-data/``:
+
+- ``train.js``: the first ``N_TRAIN`` training digits (pixels and labels);
+- ``test.js``: the first ``N_TEST`` test digits, on which the page measures test accuracy.
+
+Why ``.js`` files: as for the draw page (docs/figures/draw.py), the site must also work
+opened from the file system (``file://``), where a page may not ``fetch()`` its neighbours
+but may still load a ``<script>``. Each file assigns one entry of the global
+``nnlibTrainAssets``.
+
+The pixels are MNIST's own bytes (0..255, row by row, 784 per digit), gzipped, then base64:
+the page turns them back into bytes with ``atob`` and the browser's ``DecompressionStream``,
+and into nnlib's pixel values with ``byte / 255`` in float64, which is exactly what
+``nnlib.load_mnist`` computes (``np.divide(pixels, 255)``). MNIST digits are mostly blank,
+so gzip shrinks the bytes about fivefold (the tests measure it): the 10,000 training digits
+take 7.8 MB as raw bytes, 10.5 MB as base64 of the raw bytes, and under 2.5 MB gzipped.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+
+import numpy as np
+
+from nnlib import load_mnist
+
+FIGURES = []  # no image
+ASSETS = ["assets/train-data/train.js", "assets/train-data/test.js"]
+
+N_TRAIN = 10_000  # the first N_TRAIN digits of MNIST's training set
+N_TEST = 2_000  # the first N_TEST digits of MNIST's test set
+
+
+def encode_bytes(pixels: np.ndarray) -> dict:
+    """uint8 pixels (n, 784) as ``{"shape", "dtype", "gzip_base64"}``; gzip without a timestamp."""
+    data = np.ascontiguousarray(pixels, dtype=np.uint8).tobytes()
+    packed = gzip.compress(data, compresslevel=9, mtime=0)
+    return {
+        "shape": list(pixels.shape),
+        "dtype": "uint8",
+        "gzip_base64": base64.b64encode(packed).decode("ascii"),
+    }
+
+
+def decode_bytes(entry: dict) -> np.ndarray:
+    """The inverse of :func:`encode_bytes` (the tests read the exported files with it)."""
+    data = gzip.decompress(base64.b64decode(entry["gzip_base64"]))
+    return np.frombuffer(data, dtype=np.uint8).reshape(entry["shape"])
+
+
+def as_script(name: str, value: dict, source: str) -> str:
+    """JavaScript that stores ``value`` as ``window.nnlibTrainAssets[name]``."""
+    return (
+        f"// Generated at build time by docs/figures/train_data.py from {source}.\n"
+        "self.nnlibTrainAssets = self.nnlibTrainAssets || {};\n"
+        f"self.nnlibTrainAssets[{json.dumps(name)}] = {json.dumps(value, separators=(',', ':'))};\n"
+    )
+
+
+def read_script(text: str) -> dict:
+    """The value a file written by :func:`as_script` stores (for the tests)."""
+    last = text.strip().splitlines()[-1]
+    return json.loads(last.split(" = ", 1)[1].rstrip(";"))
+
+
+def subset(X: np.ndarray, y: np.ndarray, n: int, source: str) -> dict:
+    """The first ``n`` digits of ``X`` (pixels 0..1) and ``y``, as the page reads them."""
+    pixels = np.rint(X[:n] * 255).astype(np.uint8)  # the bytes of the MNIST file
+    return {
+        "source": source,
+        "count": int(n),
+        "labels": y[:n].astype(int).tolist(),
+        "pixels": encode_bytes(pixels),
+    }
+
+
+def draw(out_dir, runs):
+    folder = out_dir / "assets" / "train-data"
+    folder.mkdir(parents=True)
+    X_train, y_train, X_test, y_test = load_mnist(flatten=True, dtype=np.float64)
+    for name, X, y, n, source in (
+        ("train", X_train, y_train, N_TRAIN, "MNIST's training set"),
+        ("test", X_test, y_test, N_TEST, "MNIST's test set"),
+    ):
+        entry = subset(X, y, n, source)
+        (folder / f"{name}.js").write_text(as_script(name, entry, f"the first {n} digits of {source}"))
