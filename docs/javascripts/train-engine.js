@@ -112,6 +112,19 @@ function nnlibTrainEngine() {
   }
 
   // --8<-- [start:helpers]
+  // out[at ... at + m] += a * B[from ... from + m]: the inner loop of the
+  // products, four numbers at a time (the same sums, in the same order)
+  function addScaledRow(out, at, a, B, from, m) {
+    let j = 0;
+    for (; j + 3 < m; j += 4) {
+      out[at + j] += a * B[from + j];
+      out[at + j + 1] += a * B[from + j + 1];
+      out[at + j + 2] += a * B[from + j + 2];
+      out[at + j + 3] += a * B[from + j + 3];
+    }
+    for (; j < m; j++) out[at + j] += a * B[from + j];
+  }
+
   // out = A @ B, with A and B matrices, batches or transposes (.T)
   function matmul(A, B, out) {
     if (A instanceof Transposed) return matmulTA(A.base, B, out);
@@ -125,8 +138,8 @@ function nnlibTrainEngine() {
       for (let i = 0; i < n; i++) {
         const id = A.ids[i], row = i * m;
         for (let p = offsets[id]; p < offsets[id + 1]; p++) {
-          const a = values[p], k = columns[p] * m;
-          for (let j = 0; j < m; j++) o[row + j] += a * b[k + j];
+          // row i of out += pixel value * row (its column) of B
+          addScaledRow(o, row, values[p], b, columns[p] * m, m);
         }
       }
     } else {
@@ -151,8 +164,8 @@ function nnlibTrainEngine() {
       for (let i = 0; i < n; i++) {
         const id = A.ids[i], row = i * m;
         for (let p = offsets[id]; p < offsets[id + 1]; p++) {
-          const a = values[p], k = columns[p] * m;
-          for (let j = 0; j < m; j++) o[k + j] += a * b[row + j];
+          // row (the pixel's column) of out += pixel value * row i of B
+          addScaledRow(o, columns[p] * m, values[p], b, row, m);
         }
       }
     } else {
@@ -661,7 +674,17 @@ function nnlibTrainEngine() {
   function serve(scope, yieldNow) {
     let train = null, test = null, trainer = null;
     let running = false, lastReport = 0, lastWeights = 0, busy = 0, runId = null;
-    yieldNow = yieldNow || ((f) => setTimeout(f, 0));
+    // Let the messages in (a click on Pause), then go on: a MessageChannel
+    // does it at once, where setTimeout(f, 0) waits at least 4 ms
+    if (!yieldNow) {
+      const channel = new MessageChannel();
+      let next = null;
+      channel.port1.onmessage = () => next();
+      yieldNow = (f) => {
+        next = f;
+        channel.port2.postMessage(null);
+      };
+    }
 
     function report(kind, withWeights) {
       const t = trainer;

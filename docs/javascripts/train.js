@@ -215,6 +215,7 @@
   }
 
   function useWeights(weights) {
+    if (!run.initialW1) run.initialW1 = weights.W1.slice(); // the run's start
     run.weights = weights;
     const hidden = weights.b1.length;
     if (!network || network.b1.cols !== hidden) {
@@ -261,7 +262,7 @@
     Object.assign(run, {
       settings, examplesSeen: 0, totalExamples: settings.epochs * data.train.labels.length,
       batchLosses: [], tests: [], history: null, weights: null, error: null,
-      runningSeconds: 0, runningSince: performance.now(), pauseRequested: null,
+      initialW1: null, runningSeconds: 0, runningSince: performance.now(), pauseRequested: null,
       pauseLatency: null, epoch: 0,
     });
     run.id = (run.id || 0) + 1;
@@ -287,7 +288,7 @@
     run.id = (run.id || 0) + 1; // messages of the old run are ignored
     Object.assign(run, {
       examplesSeen: 0, totalExamples: 0, batchLosses: [], tests: [], history: null,
-      weights: null, runningSeconds: 0, runningSince: null, error: null,
+      weights: null, initialW1: null, runningSeconds: 0, runningSince: null, error: null,
     });
     network = null;
     showMessage("", "");
@@ -300,6 +301,7 @@
   $("pause").addEventListener("click", pause);
   $("reset").addEventListener("click", reset);
   $("download").addEventListener("click", download);
+  $("show-change").addEventListener("change", scheduleDraw);
   root.querySelector("[data-train=settings]").addEventListener("submit", (event) => {
     event.preventDefault();
     start(readSettings());
@@ -375,7 +377,7 @@
   // Axes with a few ticks; returns the functions from data to pixels
   function axes(ctx, width, height, xMax, yMax, yTicks, yFormat, xLabel) {
     const c = colours();
-    const left = 44, right = 10, top = 10, bottom = 34;
+    const left = 44, right = 12, top = 10, bottom = 34;
     const x = (v) => left + ((width - left - right) * v) / xMax;
     const y = (v) => height - bottom - ((height - top - bottom) * v) / yMax;
     ctx.font = "11px sans-serif";
@@ -395,8 +397,11 @@
     ctx.textBaseline = "top";
     const step = niceStep(xMax / 4);
     for (let t = 0; t <= xMax + 1e-9; t += step) {
+      // the last label ends at its tick, so that it is not cut off
+      ctx.textAlign = x(t) > width - right - 20 ? "right" : "center";
       ctx.fillText(t.toLocaleString("en"), x(t), height - bottom + 4);
     }
+    ctx.textAlign = "center";
     ctx.fillText(xLabel, (left + width - right) / 2, height - 14);
     return { x, y };
   }
@@ -494,7 +499,12 @@
       $("weights-caption").textContent = "";
       return;
     }
-    const W1 = run.weights.W1;
+    // what each neuron has learned: its weights minus where they started;
+    // or, unticked, the weights themselves
+    const change = $("show-change").checked && run.initialW1;
+    const W1 = change
+      ? run.weights.W1.map((w, i) => w - run.initialW1[i])
+      : run.weights.W1;
     const hidden = run.weights.b1.length;
     const shown = Math.min(hidden, MAX_SHOWN);
     const columns = Math.min(shown, 8), rows = Math.ceil(shown / columns);
@@ -528,8 +538,9 @@
     }
     ctx.putImageData(image, 0, 0);
     $("weights-caption").textContent =
+      (change ? "The change of each weight since the start. " : "The weights. ") +
       (shown < hidden ? `The first ${shown} of ${hidden} hidden neurons. ` : "") +
-      `Colour scale: ±${limit.toFixed(3)}.`;
+      `Red +${limit.toFixed(3)} or more, blue -${limit.toFixed(3)} or less.`;
   }
 
   // ---------------------------------------------------------------------------

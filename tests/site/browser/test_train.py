@@ -18,6 +18,7 @@ Screenshots: test-artifacts/screenshots/train-*.png.
 from __future__ import annotations
 
 import json
+import os
 import time
 
 import numpy as np
@@ -230,6 +231,7 @@ def test_speed_of_an_epoch(browser, server, digits):
         "page_examples_per_second": len(X) / wall,
         "nnlib_seconds_per_epoch": min(nnlib_seconds),
         "nnlib_examples_per_second": len(X) / min(nnlib_seconds),
+        "load_average_1_min": os.getloadavg()[0],  # other work on the machine slows both
     }
     record("speed", measured)
     print("\n" + json.dumps(measured, indent=2))
