@@ -795,6 +795,11 @@
     weights: () => run.weights &&
       Object.fromEntries(Object.entries(run.weights).map(([k, v]) => [k, Array.from(v)])),
     digits: () => data,
+    // train in the page's own thread, as where no worker can start
+    useMainThread: () => {
+      connect(false);
+      sendData();
+    },
     predictDrawing: () => pad.predict(),
     drawingInput: () => pad.input() && Array.from(pad.input()),
   };

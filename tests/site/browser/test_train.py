@@ -269,6 +269,23 @@ def test_pause_stops_the_worker_within_200_ms(browser, server):
     record("pause", {"latency_ms": state["pauseLatency"], "examples_seen": seen})
 
 
+def test_without_a_worker_the_page_trains_in_its_own_thread(browser, server):
+    """Where no worker can start, the engine runs in the page, a few milliseconds at a time."""
+    page, watch = open_train_page(browser, server)
+    try:
+        page.evaluate("nnlibTrain.useMainThread()")
+        page.wait_for_function("nnlibTrain.state().trainer === 'page'")
+        wait_for_state(page, "idle")
+        page.click("[data-train=start]")
+        page.wait_for_function("nnlibTrain.state().examplesSeen > 2000", timeout=60_000)
+        page.click("[data-train=pause]")  # the page answers clicks while it trains
+        state = wait_for_state(page, "paused", timeout=5_000)
+        assert state["pauseLatency"] < PAUSE_MS, state["pauseLatency"]
+        assert watch.problems() == []
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize(
     "field, value, words",
     [
