@@ -17,6 +17,7 @@ A file is checked in a separate process, with a time limit; functions handed to
 from __future__ import annotations
 
 import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -56,7 +57,7 @@ def _did_not_run(exercise: Exercise, run: RunResult, name: str) -> str:
         lines += ["Your file raised an error while it loaded, so nothing could be checked:", "",
                   run.message, "", "Fix it, then run the check again."]
     else:
-        lines += [run.message]
+        lines += textwrap.wrap(run.message, 80)
     if run.status != "load-error" and run.output.strip():
         lines += ["", "It printed:", run.output.rstrip()]
         if run.output_dropped:

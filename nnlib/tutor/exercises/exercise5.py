@@ -81,7 +81,7 @@ if __name__ == "__main__":
     print(losses)
 '''
 
-N_TRAIN = 500  # digits the check trains on, sorted by label
+N_TRAIN = 1000  # digits the check trains on, sorted by label
 INDICES = {"W1": [(0, 0), (300, 5), (783, 63)], "b1": [(0, 7), (0, 63)],
            "W2": [(0, 0), (40, 3), (63, 9)], "b2": [(0, 0), (0, 9)]}
 

@@ -67,12 +67,12 @@ def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
     ]
     numerical = outcome(found, "numerical")
     if numerical.kind == "array" and numerical.value is not None:
-        checks.append(compare("sigmoid_derivative(sigmoid(z)) against a central difference "
-                              "of your sigmoid", outcome(found, "chain"), numerical.value,
+        checks.append(compare("the slope at 25 points against a finite difference of your "
+                              "sigmoid", outcome(found, "chain"), numerical.value,
                               rtol=1e-5, atol=1e-9, detectors=[z_not_a]))
     else:
-        checks.append(compare("sigmoid_derivative(sigmoid(z)) against a central difference "
-                              "of your sigmoid", numerical, sigmoid(Z) * (1 - sigmoid(Z))))
+        checks.append(compare("the slope at 25 points against a finite difference of your "
+                              "sigmoid", numerical, sigmoid(Z) * (1 - sigmoid(Z))))
     return checks
 
 
