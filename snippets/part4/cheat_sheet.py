@@ -33,7 +33,8 @@ b1 -= learning_rate * d_hidden.sum(axis=0, keepdims=True) / n  # (1, 64)
 # --8<-- [end:nine-lines]
 
 # --8<-- [start:check]
-# The nine lines are one step of the original guide's network: GuideNetwork agrees.
+# The nine lines are one step of the original guide's network:
+# GuideNetwork agrees.
 net = GuideNetwork(rng=0)  # the same starting weights
 net.forward(X)
 loss_before = net.loss(Y)

@@ -93,3 +93,24 @@ def test_training_loop_shows_step_8s_settings(tmp_path, mnist):
     assert f"W -= {settings['learning_rate']} × dW" in texts
     assert f"{full + 1} batches an epoch: {full} of {batch}, then one of {last}" in texts
     assert f"test accuracy on the {len(mnist[2])} test images" in texts
+
+
+def test_nine_lines_shows_the_cheat_sheets_lines_where_they_act(tmp_path, mnist):
+    from nnlib.tools.site.pages import ROOT, sections
+
+    snippet = "snippets/part4/cheat_sheet.py"
+    lines = [line.split("  #") for line in sections(ROOT / snippet)["nine-lines"].splitlines()
+             if line.strip()]
+    code = [line[0].rstrip() for line in lines]
+    shape = {c.split(" =")[0]: comment.strip() for c, comment in lines}  # "(n, 64)"
+    texts = svg_texts(draw("diagram_nine_lines", tmp_path))
+    assert len(code) == 9
+    for number, line in enumerate(code, 1):
+        # in the list, its number just before it; on the network, its marker
+        assert texts[texts.index(line) - 1] == str(number)
+        assert texts.count(str(number)) == 2, number
+    n, features = section_values(snippet, "setup")["X"].shape
+    assert f"one training step on a batch of n = {n}" in texts
+    assert f"X (n, {features})" in texts
+    assert f"hidden {shape['hidden']}" in texts and f"output {shape['output']}" in texts
+    assert f"Y {shape['output']}" in texts
