@@ -12,7 +12,7 @@ DEPENDS_ON = ["snippets/part2/derivative.py"]
 import numpy as np
 
 from figures import _svg
-from figures._part2 import plot
+from figures._part2 import plot, save
 from figures._snippets import section_values
 from nnlib import sigmoid, sigmoid_derivative
 
@@ -55,4 +55,4 @@ def draw(out_dir, runs):
         ax.set_xlabel("z")
         ax.set_ylabel("sigmoid(z)")
         ax.legend(loc="upper left", handlelength=1.6)
-        _svg.save_matplotlib(fig, out_dir / "diagram-derivative.svg")
+        save(fig, out_dir / "diagram-derivative.svg")
