@@ -220,4 +220,5 @@ def themed_svg(svg: str, prefix: str) -> str:
     svg = re.sub(r'href="#([^"]+)"', rf'href="#{prefix}-\1"', svg)
     svg = re.sub(r"font-family:[^;\"]*;?", "", svg)  # the page's font
     svg = re.sub(r"font: ([\d.]+px) '[^']*'", r"font-size: \1", svg)
-    return svg
+    # named like the drawn diagrams, for the browser tests' reports and screenshots
+    return re.sub(r"<svg\b", f'<svg data-diagram="{prefix}"', svg, count=1)

@@ -89,6 +89,7 @@ def test_a_matplotlib_plot_becomes_a_themed_svg_with_prefixed_ids(tmp_path):
     assert not re.search("|".join(_svg.MPL.values()), text, re.IGNORECASE)
     ids = re.findall(r'\bid="([^"]+)"', text)
     assert ids and all(i.startswith("diagram-plot-") for i in ids)
+    assert '<svg data-diagram="diagram-plot"' in text
     figures.svg_size(tmp_path / "diagram-plot.svg")  # and the references still resolve:
     for ref in re.findall(r'(?:url\(#|href="#)([^)"]+)', text):
         assert ref in ids

@@ -256,16 +256,21 @@ def test_each_change_has_its_figure_drawn_from_the_runs(tmp_path):
         assert file_name in declared.figures and set(names) <= set(steps), file_name
 
 
-def test_the_ladder_run_is_retrained_when_its_snippet_changes():
-    # A shared run's cache key covers docs/figures/_runs.py and nnlib, not the snippet the
-    # ladder run calls: _runs.py carries the snippet's hash, so an edit to the snippet must
-    # update it (and so changes the run's key).
-    import hashlib
-
-    source = (ROOT / _runs.LADDER_SNIPPET).read_bytes()
-    assert _runs.LADDER_SNIPPET_SHA256 == hashlib.sha256(source).hexdigest(), (
-        f"{_runs.LADDER_SNIPPET} changed: set LADDER_SNIPPET_SHA256 in docs/figures/_runs.py to "
-        f"{hashlib.sha256(source).hexdigest()} so that the build retrains the ladder")
+def test_the_ladder_run_is_retrained_when_its_snippet_changes(tmp_path):
+    """The ladder run calls its snippet: RUN_DEPENDS_ON puts the snippet in the run's key."""
+    runs_module = docs_dir() / "figures" / "_runs.py"
+    depends = figures.run_dependencies(runs_module, ROOT)
+    assert depends["ladder"] == [ROOT / _runs.LADDER_SNIPPET]
+    copy = tmp_path / "ladder.py"
+    copy.write_bytes(depends["ladder"][0].read_bytes())
+    nnlib_files = figures.nnlib_sources()
+    before = figures.run_key("ladder", runs_module, nnlib_files, [copy])
+    copy.write_text(copy.read_text() + "\n# an edit\n")
+    assert figures.run_key("ladder", runs_module, nnlib_files, [copy]) != before
+    bad = tmp_path / "_runs.py"
+    bad.write_text('RUN_DEPENDS_ON = {"ladder": ["snippets/none.py"]}\n')
+    with pytest.raises(ValueError, match="none.py"):
+        figures.run_dependencies(bad, ROOT)
 
 
 def test_the_ladder_figures_read_the_ladder_run():

@@ -11,7 +11,8 @@ Cache keys (why a stale figure is never served):
 - figure key: SHA-256 of the script's source, the package's helpers (``_*.py``,
   ``__init__.py``), the ``nnlib`` sources (but for this site machinery), the files in its
   ``DEPENDS_ON``, this module and the runner, and the Python, NumPy and Matplotlib versions;
-- run key: SHA-256 of the run's name, ``_runs.py``, the ``nnlib`` sources and NumPy's version.
+- run key: SHA-256 of the run's name, ``_runs.py``, the ``nnlib`` sources, the files the run
+  lists in ``_runs.py``'s ``RUN_DEPENDS_ON``, and NumPy's version.
 
 Nothing here writes into ``docs/``: a file written there would make ``mkdocs serve``
 rebuild in a loop.
@@ -195,20 +196,48 @@ def figure_key(script: FigureScript, helpers: list[Path], nnlib_files: list[Path
     )
 
 
-def run_key(name: str, runs_module: Path, nnlib_files: list[Path]) -> str:
-    """Cache key of one shared training run."""
+def run_dependencies(runs_module: Path, root: Path) -> dict[str, list[Path]]:
+    """``RUN_DEPENDS_ON`` of ``_runs.py``: the files (relative to ``root``) each run reads
+    besides ``_runs.py`` and ``nnlib``, e.g. ``{"ladder": ["snippets/beyond/ladder.py"]}``.
+
+    Read without importing, like a script's ``DEPENDS_ON``; a named file must exist.
+    """
+    if not runs_module.exists():
+        return {}
+    for node in ast.parse(runs_module.read_bytes(), filename=str(runs_module)).body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "RUN_DEPENDS_ON"):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                value = None
+            if not (isinstance(value, dict) and all(
+                    isinstance(v, list) and all(isinstance(f, str) for f in v) for v in value.values())):
+                raise ValueError(f"{runs_module}: RUN_DEPENDS_ON must be a literal dict of lists of paths")
+            missing = [f for files in value.values() for f in files if not (root / f).is_file()]
+            if missing:
+                raise ValueError(f"{runs_module}: RUN_DEPENDS_ON names {missing}, which do not exist")
+            return {name: [root / f for f in files] for name, files in value.items()}
+    return {}
+
+
+def run_key(name: str, runs_module: Path, nnlib_files: list[Path],
+            depends_on: list[Path] = ()) -> str:
+    """Cache key of one shared training run (``depends_on``: its ``RUN_DEPENDS_ON`` files)."""
     runs_source = runs_module.read_bytes() if runs_module.exists() else b""
     numpy_version = importlib.metadata.version("numpy").encode()
     return _digest(
         [("run", name.encode()), ("runs", runs_source), ("numpy", numpy_version)]
         + _files_part("nnlib", nnlib_files)
+        + [(f"depends:{p.name}", p.read_bytes()) for p in depends_on]
     )
 
 
 def cached_run(root: Path, docs_dir: Path, name: str) -> Path:
     """Where the cache keeps the shared run ``name`` for the current sources (it may not exist yet)."""
     runs_module = figures_dir(docs_dir) / RUNS_MODULE
-    key = run_key(name, runs_module, nnlib_sources())
+    depends_on = run_dependencies(runs_module, root).get(name, [])
+    key = run_key(name, runs_module, nnlib_sources(), depends_on)
     return root / CACHE_SUBDIR / "runs" / f"{name}-{key}.npz"
 
 
@@ -279,6 +308,7 @@ def build_figures(root: Path, docs_dir: Path, cache_dir: Path | None = None) -> 
     try:
         scripts = discover_scripts(folder, root)
         nnlib_files = nnlib_sources()
+        run_files = run_dependencies(folder / RUNS_MODULE, root)
     except (ValueError, SyntaxError, RuntimeError) as exc:
         raise FigureError(str(exc)) from exc
     helpers = sorted(folder.glob("_*.py"))
@@ -296,7 +326,8 @@ def build_figures(root: Path, docs_dir: Path, cache_dir: Path | None = None) -> 
 
     if stale:
         runs = {
-            name: str(cache_dir / "runs" / f"{name}-{run_key(name, runs_module, nnlib_files)}.npz")
+            name: str(cache_dir / "runs"
+                      / f"{name}-{run_key(name, runs_module, nnlib_files, run_files.get(name, []))}.npz")
             for script, _ in stale
             for name in script.uses_runs
         }
