@@ -96,18 +96,25 @@ def sorted_digits() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def numerical(learner: Learner, params: dict, X: np.ndarray, Y: np.ndarray,
-              h: float = 1e-6) -> dict[str, list[float]]:
-    """The learner's own loss, differentiated by central differences at INDICES."""
-    forward, loss = learner.fn("forward"), learner.fn("loss")
+              h: float = 1e-6, own_loss: bool = True,
+              params_first: bool = False) -> dict[str, list[float]]:
+    """The loss of the learner's forward pass (with their own loss function, or the
+    reference's), differentiated by central differences at INDICES."""
+    forward = learner.fn("forward")
+    loss = learner.fn("loss") if own_loss else ref.loss
+
+    def output(p: dict) -> np.ndarray:
+        return (forward(p, X) if params_first else forward(X, p))[1]
+
     found = {}
     for name, indices in INDICES.items():
         values = []
         for index in indices:
             p = {k: v.copy() for k, v in params.items()}
             p[name][index] += h
-            up = loss(forward(X, p)[1], Y)
+            up = loss(output(p), Y)
             p[name][index] -= 2 * h
-            down = loss(forward(X, p)[1], Y)
+            down = loss(output(p), Y)
             values.append((up - down) / (2 * h))
         found[name] = values
     return found
@@ -142,13 +149,13 @@ def probe(learner: Learner) -> None:
     learner.run("train", training)
 
 
-def own_gradient(found: dict[str, Outcome]) -> list[Check]:
-    """backward agrees with a finite difference of the learner's own loss."""
+def own_gradient(found: dict[str, Outcome], of: str = "your own loss") -> list[Check]:
+    """backward agrees with a finite difference of the learner's own loss (``fd``)."""
     checks = []
     for name, indices in INDICES.items():
         numeric = outcome(found, f"fd.{name}")
         gradient = outcome(found, f"backward5.{name}")
-        label = f"backward's {name} against a finite difference of your own loss"
+        label = f"backward's {name} against a finite difference of {of}"
         if numeric.kind != "array" or gradient.kind != "array" or gradient.value is None \
                 or gradient.value.shape != ref.SHAPES[name]:
             bad = numeric if numeric.kind != "array" else gradient

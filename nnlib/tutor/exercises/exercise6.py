@@ -14,6 +14,7 @@ import numpy as np
 from nnlib.tutor.compare import Detector, compare, describe, transposed
 from nnlib.tutor.exercises import Context, Exercise
 from nnlib.tutor.exercises import common as ref
+from nnlib.tutor.exercises.exercise5 import numerical, own_gradient
 from nnlib.tutor.hints import hint
 from nnlib.tutor.learner import Learner, LearnerError, Outcome, outcome
 from nnlib.tutor.report import Check, failed, passed
@@ -120,6 +121,9 @@ def probe(learner: Learner) -> None:
         learner.run(f"forward{n}", lambda p=params, X=X: learner.fn("forward")(dict(p), X))
         learner.run(f"backward{n}", lambda p=params, X=X, Y=Y, h=hidden, o=output:
                     learner.fn("backward")(dict(p), X, Y, h.copy(), o.copy()))
+    X, Y = ref.batch(5, seed=5)
+    learner.run("fd", lambda: numerical(learner, ref.lively(seed=5), X, Y, own_loss=False,
+                                        params_first=True))
 
 
 def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
@@ -155,6 +159,7 @@ def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
             checks.append(compare(f"backward on a batch of {n}: gradient of {name}",
                                   outcome(found, f"backward{n}.{name}"), grads[name],
                                   detectors=detectors))
+    checks += own_gradient(found, of="the loss of your forward")
     checks.append(accuracy_check(context, X_test, y_test))
     return checks
 
