@@ -3,7 +3,10 @@
 Not a figure: two JavaScript files the page loads, served under ``assets/train-data/``:
 
 - ``train.js``: the first ``N_TRAIN`` training digits (pixels and labels);
-- ``test.js``: the first ``N_TEST`` test digits, on which the page measures test accuracy.
+- ``test.js``: the first ``N_TEST`` test digits, on which the page measures test accuracy;
+- ``step-through.js``: for the step-through page (docs/step-through.md), the first
+  ``STEP_DIGITS`` training digits and the starting weights of ``GuideNetwork(rng=STEP_SEED)``
+  in float64 (base64 of their little-endian bytes: exactly nnlib's numbers).
 
 Why ``.js`` files: as for the draw page (docs/figures/draw.py), the site must also work
 opened from the file system (``file://``), where a page may not ``fetch()`` its neighbours
@@ -29,10 +32,17 @@ import numpy as np
 from nnlib import load_mnist
 
 FIGURES = []  # no image
-ASSETS = ["assets/train-data/train.js", "assets/train-data/test.js"]
+ASSETS = [
+    "assets/train-data/train.js",
+    "assets/train-data/test.js",
+    "assets/train-data/step-through.js",
+]
 
 N_TRAIN = 10_000  # the first N_TRAIN digits of MNIST's training set
 N_TEST = 2_000  # the first N_TEST digits of MNIST's test set
+STEP_DIGITS = 4  # the step-through's batch: the first four training digits
+STEP_SEED = 0  # its starting weights: GuideNetwork(rng=STEP_SEED)
+STEP_LEARNING_RATE = 0.5  # the original guide's
 
 
 def encode_bytes(pixels: np.ndarray) -> dict:
@@ -50,6 +60,36 @@ def decode_bytes(entry: dict) -> np.ndarray:
     """The inverse of :func:`encode_bytes` (the tests read the exported files with it)."""
     data = gzip.decompress(base64.b64decode(entry["gzip_base64"]))
     return np.frombuffer(data, dtype=np.uint8).reshape(entry["shape"])
+
+
+def encode_float64(array: np.ndarray) -> dict:
+    """float64 values as ``{"shape", "dtype", "base64"}``: little-endian bytes, row by row."""
+    data = np.ascontiguousarray(array, dtype="<f8")
+    return {
+        "shape": list(array.shape),
+        "dtype": "float64",
+        "base64": base64.b64encode(data.tobytes()).decode("ascii"),
+    }
+
+
+def decode_float64(entry: dict) -> np.ndarray:
+    """The inverse of :func:`encode_float64`."""
+    return np.frombuffer(base64.b64decode(entry["base64"]), dtype="<f8").reshape(entry["shape"])
+
+
+def step_through(X: np.ndarray, y: np.ndarray) -> dict:
+    """The step-through's batch, starting weights and learning rate."""
+    from nnlib import GuideNetwork
+
+    net = GuideNetwork(rng=STEP_SEED)
+    return {
+        "count": STEP_DIGITS,
+        "labels": y[:STEP_DIGITS].astype(int).tolist(),
+        "pixels": encode_bytes(np.rint(X[:STEP_DIGITS] * 255).astype(np.uint8)),
+        "seed": STEP_SEED,
+        "learning_rate": STEP_LEARNING_RATE,
+        "weights": {name: encode_float64(w) for name, w in net.params.items()},
+    }
 
 
 def as_script(name: str, value: dict, source: str) -> str:
@@ -88,3 +128,6 @@ def draw(out_dir, runs):
     ):
         entry = subset(X, y, n, source)
         (folder / f"{name}.js").write_text(as_script(name, entry, f"the first {n} digits of {source}"))
+    entry = step_through(X_train, y_train)
+    source = f"the first {STEP_DIGITS} training digits and GuideNetwork(rng={STEP_SEED})"
+    (folder / "step-through.js").write_text(as_script("step-through", entry, source))

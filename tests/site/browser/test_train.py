@@ -245,9 +245,9 @@ def test_speed_of_an_epoch(browser, server, digits):
 def test_pause_stops_the_worker_within_200_ms(browser, server):
     page, watch = open_train_page(browser, server)
     try:
-        page.fill("[data-train=epochs]", "3")
+        page.fill("[data-train=epochs]", "6")  # long enough not to end before the click
         page.click("[data-train=start]")
-        page.wait_for_function("nnlibTrain.state().examplesSeen > 15000", timeout=60_000)
+        page.wait_for_function("nnlibTrain.state().examplesSeen > 25000", timeout=60_000)
         page.screenshot(path=SCREENSHOTS / "train-midway.png", full_page=True)
         page.click("[data-train=pause]")
         state = wait_for_state(page, "paused", timeout=5_000)
