@@ -144,7 +144,7 @@ class Learner:
                 except LearnerError as error:
                     self.outcomes[name] = Outcome("error", text=str(error))
                     return None
-                except Exception as error:  # noqa: BLE001 - the learner's error, for them
+                except (Exception, SystemExit) as error:  # noqa: BLE001 - theirs, for them
                     self.outcomes[name] = Outcome("error", text=trimmed_traceback(error, self.file))
                     return None
         messages = tuple(dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught))

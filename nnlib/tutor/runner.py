@@ -69,8 +69,11 @@ class _Reader(threading.Thread):
 def _stop(process: subprocess.Popen) -> None:
     """Kill the child and whatever it started (it leads its own process group)."""
     try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
+        if hasattr(os, "killpg"):
+            os.killpg(process.pid, signal.SIGKILL)
+        else:  # Windows: no process groups here
+            process.kill()
+    except (ProcessLookupError, PermissionError, OSError):
         pass
 
 

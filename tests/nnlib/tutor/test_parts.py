@@ -3,6 +3,7 @@ of a learner's calls, the exercise registry, the reference network, the child pr
 
 from __future__ import annotations
 
+import sys
 import warnings
 from pathlib import Path
 
@@ -242,3 +243,10 @@ def test_run_file_reports_the_status_and_what_was_printed(tmp_path):
     path.write_text("print('x' * 50)\n")
     cut = runner.run_file(find(1), path, output_limit=20, shown=10)
     assert cut.status == "too-much-output" and cut.output == "x" * 10 and cut.output_dropped > 0
+
+
+def test_a_learner_function_that_calls_exit_is_an_error_not_the_end():
+    learner = Learner({"f": lambda: sys.exit(3)})
+    assert learner.run("f", lambda: learner.fn("f")()) is None
+    assert learner.outcomes["f"].text.endswith('\n    learner = Learner({"f": lambda: '
+                                               'sys.exit(3)})\nSystemExit: 3')
