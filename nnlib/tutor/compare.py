@@ -61,10 +61,12 @@ def _detect(found: Outcome, expected: np.ndarray, detectors: Iterable[Detector])
 
 
 def compare(label: str, found: Outcome, expected: np.ndarray | float, *,
-            detectors: Iterable[Detector] = (), rtol: float = 1e-6, atol: float = 1e-9) -> Check:
+            detectors: Iterable[Detector] = (), rtol: float = 1e-6, atol: float = 1e-9,
+            source: str = "the reference") -> Check:
     """Check one value: it exists, has the expected shape and kind, and the values agree.
 
-    On a failure, the first detector that recognises the mistake gives the hint.
+    On a failure, the first detector that recognises the mistake gives the hint;
+    ``source`` names where the expected values of a large array come from.
     """
     expected = np.asarray(expected)
     detectors = list(detectors)
@@ -83,7 +85,7 @@ def compare(label: str, found: Outcome, expected: np.ndarray | float, *,
                       _detect(found, expected, detectors))
     if not np.allclose(got, expected, rtol=rtol, atol=atol):
         if expected.size > 10:
-            return failed(label, f"the reference's values (shape {expected.shape})",
+            return failed(label, f"{source}'s values (shape {expected.shape})",
                           first_difference(got, expected, rtol, atol),
                           _detect(found, expected, detectors))
         return failed(label, show(expected), show(got), _detect(found, expected, detectors))

@@ -222,7 +222,7 @@ def uphill(wrong: np.ndarray) -> Detector:
 
 def learned(found: Outcome) -> Check:
     """Trained on digits sorted by label, the network gets most of them right."""
-    label = f"train on {N_TRAIN} digits sorted by label: most of them learned"
+    label = f"train on {N_TRAIN:,} digits sorted by label: most of them learned"
     if found.kind != "array" or found.value is None:
         return failed(label, "an accuracy above 0.7", describe(found))
     _, labels, _ = sorted_digits()

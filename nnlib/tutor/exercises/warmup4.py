@@ -69,7 +69,8 @@ def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
     if numerical.kind == "array" and numerical.value is not None:
         checks.append(compare("the slope at 25 points against a finite difference of your "
                               "sigmoid", outcome(found, "chain"), numerical.value,
-                              rtol=1e-5, atol=1e-9, detectors=[z_not_a]))
+                              rtol=1e-5, atol=1e-9, detectors=[z_not_a],
+                              source="the finite difference"))
     else:
         checks.append(compare("the slope at 25 points against a finite difference of your "
                               "sigmoid", numerical, sigmoid(Z) * (1 - sigmoid(Z))))

@@ -250,3 +250,10 @@ def test_a_learner_function_that_calls_exit_is_an_error_not_the_end():
     assert learner.run("f", lambda: learner.fn("f")()) is None
     assert learner.outcomes["f"].text.endswith('\n    learner = Learner({"f": lambda: '
                                                'sys.exit(3)})\nSystemExit: 3')
+
+
+def test_compare_names_the_source_of_large_expected_arrays():
+    found = Outcome("array", np.ones(20))
+    assert compare("v", found, np.zeros(20)).expected == "the reference's values (shape (20,))"
+    assert compare("v", found, np.zeros(20), source="the finite difference").expected == \
+        "the finite difference's values (shape (20,))"
