@@ -78,15 +78,18 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def run_file(exercise: Exercise, path: Path, timeout: float | None = None,
-             output_limit: int = OUTPUT_LIMIT, shown: int = OUTPUT_SHOWN) -> RunResult:
+             output_limit: int | None = None, shown: int = OUTPUT_SHOWN) -> RunResult:
     """Run the probes of ``exercise`` on the learner's file ``path`` in a child process.
 
     The child runs in the file's folder, with the environment of this process (so
     ``NNLIB_DATA_DIR`` is honoured) and no input; it is stopped after ``timeout``
     seconds (the exercise's own limit by default) or once it has printed more than
-    ``output_limit`` bytes.
+    ``output_limit`` bytes (100,000 by default; ten times that for Exercise 6, whose
+    script trains).
     """
     timeout = exercise.timeout if timeout is None else timeout
+    if output_limit is None:  # a training script may print a line per batch
+        output_limit = OUTPUT_LIMIT * 10 if exercise.run_as_main else OUTPUT_LIMIT
     path = Path(path).resolve()
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="nnlib-check-") as results:

@@ -257,3 +257,14 @@ def test_compare_names_the_source_of_large_expected_arrays():
     assert compare("v", found, np.zeros(20)).expected == "the reference's values (shape (20,))"
     assert compare("v", found, np.zeros(20), source="the finite difference").expected == \
         "the finite difference's values (shape (20,))"
+
+
+def test_a_missing_file_and_a_chatty_training_script(tmp_path):
+    from nnlib.tutor import check_file
+
+    report, status = check_file(tmp_path / "exercise4.py")
+    assert status == 2 and report.endswith("Write one with: python -m nnlib exercise 4")
+    path = tmp_path / "exercise6.py"
+    path.write_text("print('x' * 200_000)\n")  # a line per batch, say: allowed in Exercise 6
+    assert runner.run_file(find(6), path, timeout=20).status == "ok"
+    assert runner.run_file(find(2), path).status == "too-much-output"
