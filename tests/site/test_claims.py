@@ -32,7 +32,7 @@ HIDDEN = [
     re.compile(r"<!--.*?-->", re.S),  # comments
     # a diagram's alt text: its numbers are the diagram's own, drawn from the code (every
     # one is checked against the drawing by tests/site/test_diagrams.py)
-    re.compile(r"!\[.*?\]\([^)\s]*\.svg\)", re.S),
+    re.compile(r"!\[(?:(?!\]\().)*\]\([^)\s]*\.svg\)", re.S),
     re.compile(r"\]\([^)]*\)"),  # link targets
 ]
 
