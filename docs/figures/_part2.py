@@ -28,16 +28,3 @@ def plot(width: float, height: float, **subplots):
         fig, axes = plt.subplots(figsize=(width / POINTS_PER_INCH, height / POINTS_PER_INCH),
                                  dpi=POINTS_PER_INCH, **subplots)
         yield fig, axes
-
-
-def save(fig, path: Path) -> None:
-    """``_svg.save_matplotlib``, and the SVG named by ``data-diagram`` as ``Diagram`` names its
-    own (the browser tests name each diagram's screenshots by it; save_matplotlib leaves it
-    out)."""
-    path = Path(path)
-    _svg.save_matplotlib(fig, path)
-    svg = path.read_text(encoding="utf-8")
-    opening = svg[svg.index("<svg"): svg.index(">", svg.index("<svg"))]
-    if "data-diagram=" not in opening:
-        svg = svg.replace("<svg ", f'<svg data-diagram="{path.stem}" ', 1)
-    path.write_text(svg, encoding="utf-8")

@@ -12,7 +12,8 @@ DEPENDS_ON = ["snippets/part2/derivative.py"]
 import numpy as np
 
 from figures import _svg
-from figures._part2 import plot, save
+from figures._part2 import plot
+from figures._svg import save_matplotlib
 from figures._snippets import section_values
 from nnlib import sigmoid, sigmoid_derivative
 
@@ -55,4 +56,4 @@ def draw(out_dir, runs):
         ax.set_xlabel("z")
         ax.set_ylabel("sigmoid(z)")
         ax.legend(loc="upper left", handlelength=1.6)
-        save(fig, out_dir / "diagram-derivative.svg")
+        save_matplotlib(fig, out_dir / "diagram-derivative.svg")

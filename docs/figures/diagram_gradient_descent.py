@@ -14,7 +14,8 @@ DEPENDS_ON = ["snippets/part2/gradient_descent.py"]
 import numpy as np
 
 from figures import _svg
-from figures._part2 import plot, save
+from figures._part2 import plot
+from figures._svg import save_matplotlib
 from figures._snippets import section_values
 
 SNIPPET = "snippets/part2/gradient_descent.py"
@@ -92,4 +93,4 @@ def draw(out_dir, runs):
                 ax.annotate(f"{k}: w = {path[k]:.2f}", edge, xytext=(-8, 0),
                             textcoords="offset points", ha="right", va="center")
         axes[-1].set_xlabel("w")
-        save(fig, out_dir / "diagram-gradient-descent.svg")
+        save_matplotlib(fig, out_dir / "diagram-gradient-descent.svg")
