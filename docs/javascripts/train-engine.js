@@ -521,7 +521,7 @@ function nnlibTrainEngine() {
   class TrainingStalled extends Error {}
 
   // How often the test accuracy is measured: this many times per epoch
-  const TESTS_PER_EPOCH = 4;
+  const TESTS_PER_EPOCH = 2; // each is a forward pass over every test digit
   const EVAL_ROWS = 500; // test digits per forward pass when measuring
 
   class Trainer {
