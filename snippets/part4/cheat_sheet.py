@@ -1,8 +1,8 @@
 """Part 4, cheat sheet: the whole algorithm in nine lines.
 
-The setup makes one batch and the original guide's weights; the nine lines then do one
-full training step on it, exactly what GuideNetwork's forward, backward and
-update do.
+The setup makes one batch and the original guide's weights; the nine lines then
+do one full training step on it, exactly what GuideNetwork's forward, backward
+and update do.
 Run it on its own:  python snippets/part4/cheat_sheet.py
 """
 
