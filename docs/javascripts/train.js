@@ -336,7 +336,8 @@
     bar.value = run.examplesSeen;
     if (run.state === "idle" || run.state === "loading") return;
     const n = data.train.labels.length;
-    const epoch = Math.min(Math.floor(run.examplesSeen / n) + 1, run.settings.epochs);
+    // the epoch under way (or just finished, at its last example)
+    const epoch = Math.max(1, Math.ceil(run.examplesSeen / n));
     const rate = Math.round(examplesPerSecond());
     const last = run.tests.length ? run.tests[run.tests.length - 1][1] : null;
     const words = {
@@ -796,6 +797,7 @@
     weights: () => run.weights &&
       Object.fromEntries(Object.entries(run.weights).map(([k, v]) => [k, Array.from(v)])),
     digits: () => data,
+    initialW1: () => run.initialW1 && Array.from(run.initialW1),
     // train in the page's own thread, as where no worker can start
     useMainThread: () => {
       connect(false);

@@ -368,6 +368,7 @@ def test_download_loads_in_nnlib_and_a_drawn_digit_is_read(browser, server, digi
         state = wait_for_state(page, "done", "error")
         assert state["state"] == "done"
         weights = page.evaluate("nnlibTrain.weights()")
+        W1_start = np.array(page.evaluate("nnlibTrain.initialW1()"))
         with page.expect_download() as info:
             page.click("[data-train=download]")
         path = tmp_path / info.value.suggested_filename
@@ -392,6 +393,14 @@ def test_download_loads_in_nnlib_and_a_drawn_digit_is_read(browser, server, digi
     assert repr(net) == "GuideNetwork(784-64-10, sigmoid, float64)"
     for name, w in net.params.items():
         assert np.array_equal(w.ravel(), np.array(weights[name]))  # bit for bit
+    # docs/train.md: "after a few epochs they are still mostly the original guide's random
+    # starting numbers": what 2 epochs changed is smaller than where the weights started
+    learned = net.W1.ravel() - W1_start
+    assert learned.std() < W1_start.std() / 2
+    # "pixels near the border keep them unchanged": blank in all the training digits
+    X_train, _ = digits["train"]
+    blank = X_train.max(axis=0) == 0
+    assert blank.sum() > 0 and np.all(learned.reshape(784, -1)[blank] == 0)
     test_accuracy = accuracy(y_test, net.predict(X_test))
     assert test_accuracy == pytest.approx(state["history"]["testAccuracy"][-1], abs=1e-12)
     # the drawing goes through the draw page's preprocessing, then the trained network
