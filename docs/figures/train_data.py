@@ -17,8 +17,9 @@ The pixels are MNIST's own bytes (0..255, row by row, 784 per digit), gzipped, t
 the page turns them back into bytes with ``atob`` and the browser's ``DecompressionStream``,
 and into nnlib's pixel values with ``byte / 255`` in float64, which is exactly what
 ``nnlib.load_mnist`` computes (``np.divide(pixels, 255)``). MNIST digits are mostly blank,
-so gzip shrinks the bytes about fivefold (the tests measure it): the 10,000 training digits
-take 7.8 MB as raw bytes, 10.5 MB as base64 of the raw bytes, and under 2.5 MB gzipped.
+so gzip shrinks them a lot: the 10,000 training digits are 7.84 MB of raw bytes (10.5 MB as
+base64), and train.js about 2.2 MB (tests/site/browser/test_train.py measures it and the
+time the page takes to unpack it).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from nnlib.tools.site.pages import ROOT
 from .browser import test_train as browser_tests
 
 PAGE = ROOT / "docs" / "train.md"
+STEP_PAGE = ROOT / "docs" / "step-through.md"
 ENGINE = ROOT / "docs" / "javascripts" / "train-engine.js"
 
 
@@ -72,3 +73,15 @@ def test_the_exported_bytes_come_back_exactly():
     assert entry == train_data.encode_bytes(pixels)  # no timestamp: the same bytes each build
     script = train_data.as_script("train", {"pixels": entry}, "a test")
     assert train_data.read_script(script) == {"pixels": entry}
+
+
+def test_the_step_through_prose_matches_its_data():
+    # docs/step-through.md: "the first four of MNIST's training set", "GuideNetwork(rng=0)",
+    # "four pixels where the first digit has ink"; its Python block uses the same numbers
+    text = " ".join(STEP_PAGE.read_text().split())
+    assert train_data.STEP_DIGITS == 4 and "the first four of MNIST's training set" in text
+    assert train_data.STEP_SEED == 0 and "`GuideNetwork(rng=0)` starts with" in text
+    assert "X_train[:4]" in text and "GuideNetwork(rng=0)" in text
+    assert train_data.STEP_LEARNING_RATE == 0.5 and "net.update(learning_rate=0.5)" in text
+    script = (ROOT / "docs" / "javascripts" / "train-step-through.js").read_text()
+    assert ".slice(0, 4)" in script and "four pixels where the first digit has ink" in text
