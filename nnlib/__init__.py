@@ -7,6 +7,7 @@ chapters, the tests and the command line (``python -m nnlib``) all use the same 
 from importlib.metadata import PackageNotFoundError, version
 
 from nnlib.activations import relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
+from nnlib.conv import Conv2D, Flatten, MaxPool2D, cnn
 from nnlib.data import MNISTError, load_mnist, one_hot
 from nnlib.gradcheck import gradcheck
 from nnlib.guide import GuideNetwork
@@ -19,7 +20,7 @@ from nnlib.losses import (
     softmax_cross_entropy_gradient,
 )
 from nnlib.metrics import accuracy, confusion_matrix
-from nnlib.network import Network
+from nnlib.network import Network, Sequential
 from nnlib.optim import SGD, Adam, Momentum
 from nnlib.train import History, Model, TrainingDiverged, TrainingStalled, train
 from nnlib.tools.weights import load_weights, save_weights
@@ -31,10 +32,10 @@ except PackageNotFoundError:  # run from a source folder that was never installe
     __version__ = "0+unknown"
 
 __all__ = [
-    "Adam", "GuideNetwork", "History", "MNISTError", "Model", "Momentum", "Network", "SGD",
-    "TrainingDiverged", "TrainingStalled", "accuracy", "check", "confusion_matrix", "cross_entropy",
-    "gradcheck", "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error",
-    "mse_gradient", "one_hot", "relu", "relu_derivative", "save_weights", "sigmoid",
-    "sigmoid_derivative", "softmax", "softmax_cross_entropy", "softmax_cross_entropy_gradient",
-    "train", "xavier",
+    "Adam", "Conv2D", "Flatten", "GuideNetwork", "History", "MNISTError", "MaxPool2D", "Model",
+    "Momentum", "Network", "SGD", "Sequential", "TrainingDiverged", "TrainingStalled",
+    "accuracy", "check", "cnn", "confusion_matrix", "cross_entropy", "gradcheck", "guide_init",
+    "he", "load_mnist", "load_weights", "mean_squared_error", "mse_gradient", "one_hot", "relu",
+    "relu_derivative", "save_weights", "sigmoid", "sigmoid_derivative", "softmax",
+    "softmax_cross_entropy", "softmax_cross_entropy_gradient", "train", "xavier",
 ]

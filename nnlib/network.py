@@ -167,3 +167,84 @@ class Network:
             [f", dropout={self.dropout}" if self.dropout else "", f", l2={self.l2}" if self.l2 else ""]
         )
         return f"Network({shape}, {self.activation}, {self.output_kind}, {self.dtype.name}{extras})"
+
+
+class Sequential:
+    """Any layers applied in turn, the last one's outputs through softmax with cross-entropy.
+
+    ``layers`` is a list of layer objects (each with ``forward`` and ``backward``, like
+    those of `nnlib.layers` and `nnlib.conv`). Inputs arrive as rows of ``n_inputs``
+    values, as [`train`][nnlib.train.train] hands them over, and are reshaped to
+    ``(n, *input_shape)`` before the first layer: ``input_shape=(28, 28, 1)`` turns each
+    row of 784 pixels back into a 28x28 image with one channel. The weights of the layers
+    that have them are named ``W1``, ``b1``, ``W2``, ... in order, like `Network`'s.
+
+    Used in [Beyond the original guide: convolutions](../beyond/convolutions.md#the-network).
+
+    Examples:
+        >>> from nnlib.layers import Linear, ReLU
+        >>> rng = np.random.default_rng(0)
+        >>> net = Sequential([Linear(6, 5, rng), ReLU(), Linear(5, 3, rng)], input_shape=(6,))
+        >>> net
+        Sequential(Linear(6, 5), ReLU(), Linear(5, 3))
+        >>> net.forward(np.ones((4, 6))).shape, sorted(net.params)
+        ((4, 3), ['W1', 'W2', 'b1', 'b2'])
+    """
+
+    def __init__(self, layers: list, input_shape: tuple[int, ...] = (784,),
+                 dtype: type = np.float32) -> None:
+        if not layers:
+            raise ValueError("Sequential needs at least one layer.")
+        self.layers = list(layers)
+        self.input_shape = tuple(int(s) for s in input_shape)
+        self.n_inputs = math.prod(self.input_shape)
+        self.dtype = np.dtype(dtype)
+        self.weighted = [layer for layer in self.layers if hasattr(layer, "W")]
+
+    def forward(self, X: np.ndarray, training: bool = False) -> np.ndarray:
+        """Softmax of the last layer's outputs for a batch ``X`` of shape (n, n_inputs)."""
+        out = check_inputs(X, self.n_inputs)
+        out = out.astype(self.dtype, copy=False).reshape(len(out), *self.input_shape)
+        for layer in self.layers:
+            out = layer.forward(out, training)
+        self.scores = out  # the last layer's raw outputs (logits)
+        self.output = softmax(out)
+        return self.output
+
+    def loss(self, Y: np.ndarray) -> float:
+        """Cross-entropy of the last `forward` against one-hot targets ``Y``."""
+        Y = check_targets(Y, len(self.output), self.output.shape[1])
+        return softmax_cross_entropy(self.scores, Y)
+
+    def backward(self, Y: np.ndarray) -> None:
+        """Fill every layer's gradients from the last `forward` and targets ``Y``."""
+        Y = check_targets(Y, len(self.output), self.output.shape[1]).astype(self.dtype, copy=False)
+        grad = (self.output - Y) / self.dtype.type(len(Y))  # softmax + cross-entropy
+        for layer in reversed(self.layers):
+            grad = layer.backward(grad)
+
+    def predict(self, X: np.ndarray, batch_size: int = 1000) -> np.ndarray:
+        """The class with the highest output for each row of ``X`` (in batches to bound memory)."""
+        X = check_inputs(X, self.n_inputs)
+        return np.concatenate(
+            [self.forward(X[i : i + batch_size]).argmax(axis=1) for i in range(0, len(X), batch_size)]
+        )
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        """Weights and biases of the layers that have them: W1, b1, W2, b2, ... (the live arrays)."""
+        named = {}
+        for i, layer in enumerate(self.weighted, start=1):
+            named[f"W{i}"], named[f"b{i}"] = layer.W, layer.b
+        return named
+
+    @property
+    def grads(self) -> dict[str, np.ndarray]:
+        """The gradients from the last `backward`, with the same names as `params`."""
+        named = {}
+        for i, layer in enumerate(self.weighted, start=1):
+            named[f"W{i}"], named[f"b{i}"] = layer.dW, layer.db
+        return named
+
+    def __repr__(self) -> str:
+        return f"Sequential({', '.join(map(repr, self.layers))})"
