@@ -3,6 +3,7 @@
 
 ``train`` with no options trains the original guide's network: 784-64-10, sigmoid, the original guide's
 squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
+``train --model cnn`` trains the convolutional network of :func:`nnlib.conv.cnn` with Adam.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 
 import numpy as np
 
+from nnlib.conv import cnn
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.init import INITIALIZERS
 from nnlib.layers import ACTIVATION_LAYERS
@@ -22,6 +24,18 @@ from nnlib.train import check_training_settings, train
 
 N_PIXELS = 28 * 28  # an MNIST image, flattened: the network's input size
 N_DIGITS = 10
+MODELS = ["mlp", "cnn"]
+# What each model trains with unless --optimizer or --lr say otherwise.
+MODEL_OPTIMIZERS = {"mlp": ("sgd", 0.5), "cnn": ("adam", 1e-3)}
+# Options that shape the dense network only: --model cnn refuses them rather than ignore them.
+DENSE_ONLY = ["hidden", "activation", "output", "init", "dropout", "l2"]
+
+
+def model_name(name: str) -> str:
+    """``--model``'s value, checked against MODELS (argparse reports the ValueError)."""
+    if name not in MODELS:
+        raise argparse.ArgumentTypeError(f"invalid choice: {name!r} (choose from {', '.join(MODELS)})")
+    return name
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     t = commands.add_parser("train", help="train a network on MNIST and report its test accuracy")
+    t.add_argument("--model", type=model_name, default="mlp", metavar="{mlp,cnn}",
+                   help="mlp: a dense network shaped by the options below (default); cnn: the "
+                        "convolutional network of nnlib.conv.cnn, trained with Adam at 1e-3 "
+                        "unless --optimizer or --lr say otherwise")
     t.add_argument("--hidden", type=int, nargs="+", default=[64], metavar="N",
                    help="hidden layer sizes (default: 64, the original guide's network)")
     t.add_argument("--activation", choices=sorted(ACTIVATION_LAYERS), default="sigmoid")
@@ -38,8 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--init", choices=sorted(INITIALIZERS), default="guide")
     t.add_argument("--epochs", type=int, default=20)
     t.add_argument("--batch-size", type=int, default=64)
-    t.add_argument("--lr", type=float, default=0.5, help="learning rate (default: 0.5)")
-    t.add_argument("--optimizer", choices=sorted(OPTIMIZERS), default="sgd")
+    t.add_argument("--lr", type=float, default=None,
+                   help="learning rate (default: 0.5, or 1e-3 for --model cnn)")
+    t.add_argument("--optimizer", choices=sorted(OPTIMIZERS), default=None,
+                   help="(default: sgd, or adam for --model cnn)")
     t.add_argument("--dropout", type=float, default=0.0)
     t.add_argument("--l2", type=float, default=0.0)
     t.add_argument("--dtype", choices=["float32", "float64"], default="float32")
@@ -100,10 +120,24 @@ def run_check(args: argparse.Namespace) -> int:
 def run_train(args: argparse.Namespace) -> int:
     """``python -m nnlib train``: every setting is checked before the data is loaded."""
     check_training_settings(args.epochs, args.batch_size)
-    model = Network([N_PIXELS, *args.hidden, N_DIGITS], activation=args.activation,
-                    output=args.output, init=args.init, rng=args.seed,
-                    dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
-    optimizer = OPTIMIZERS[args.optimizer](lr=args.lr)
+    if args.model == "cnn":
+        defaults = build_parser().parse_args(["train"])
+        changed = [name for name in DENSE_ONLY if getattr(args, name) != getattr(defaults, name)]
+        if changed:
+            options = ", ".join("--" + name for name in changed)
+            raise ValueError(f"{options} shape the dense network (--model mlp); the "
+                             f"convolutional network has a fixed shape (nnlib.conv.cnn).")
+        if args.save:
+            raise ValueError("--save works for --model mlp only: the weights files of nnlib "
+                             "hold dense networks.")
+        model = cnn(rng=args.seed, dtype=np.dtype(args.dtype).type)
+    else:
+        model = Network([N_PIXELS, *args.hidden, N_DIGITS], activation=args.activation,
+                        output=args.output, init=args.init, rng=args.seed,
+                        dtype=np.dtype(args.dtype).type, dropout=args.dropout, l2=args.l2)
+    default_optimizer, default_lr = MODEL_OPTIMIZERS[args.model]
+    optimizer = OPTIMIZERS[args.optimizer or default_optimizer](
+        lr=default_lr if args.lr is None else args.lr)
     X_train, y_train, X_test, y_test = load_mnist(args.data_dir)
     print(f"training {model} with {optimizer}, batch size {args.batch_size}, {args.epochs} epochs")
     history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),

@@ -174,3 +174,40 @@ def test_cnn_reaches_99_percent_within_5_epochs(mnist):
                     optimizer=Adam(1e-3), rng=0, X_test=X_test, y_test=y_test, progress=False)
     print("test accuracy per epoch", history.test_accuracy, "seconds", history.seconds)
     assert history.test_accuracy[-1] >= 0.990, history.test_accuracy
+
+
+def test_cli_train_model_cnn_refuses_dense_options_and_save(capsys):
+    from nnlib.tools.cli import main
+
+    assert main(["train", "--model", "cnn", "--hidden", "128"]) == 1
+    assert "--hidden shape the dense network (--model mlp)" in capsys.readouterr().err
+    assert main(["train", "--model", "cnn", "--save", "w.npz"]) == 1
+    assert "--save works for --model mlp only" in capsys.readouterr().err
+
+
+def test_cli_train_model_cnn_defaults_to_adam(monkeypatch):
+    from nnlib.tools import cli
+
+    seen = {}
+
+    def fake_train(model, X, Y, *, optimizer, **kwargs):
+        seen["model"], seen["optimizer"] = model, optimizer
+        raise ValueError("stop here")
+
+    monkeypatch.setattr(cli, "load_mnist", lambda data_dir: (np.zeros((2, 784)),) + (np.zeros(2, int),) * 3)
+    monkeypatch.setattr(cli, "train", fake_train)
+    assert cli.main(["train", "--model", "cnn", "--no-progress"]) == 1
+    assert repr(seen["optimizer"]).startswith("Adam(lr=0.001,")
+    assert repr(seen["model"]).startswith("Sequential(Conv2D(1, 16, kernel=5)")
+    assert cli.main(["train", "--model", "cnn", "--optimizer", "sgd", "--lr", "0.1"]) == 1
+    assert repr(seen["optimizer"]) == "SGD(lr=0.1)"
+    assert cli.main(["train", "--no-progress"]) == 1  # the original guide's network and SGD
+    assert repr(seen["optimizer"]) == "SGD(lr=0.5)" and repr(seen["model"]).startswith("Network(784-64-10")
+
+
+def test_cli_model_must_be_mlp_or_cnn(capsys):
+    from nnlib.tools.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["train", "--model", "rnn"])
+    assert "invalid choice: 'rnn' (choose from mlp, cnn)" in capsys.readouterr().err
