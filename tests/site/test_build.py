@@ -299,3 +299,13 @@ def test_numbers_in_the_prose_are_the_builds_own(site):
     assert f"{numbers['guide.accuracy.last']} accuracy on the 10,000 test digits" in home
     left = [name for name in (site).rglob("*.html") if "{{ guide." in name.read_text(encoding="utf-8")]
     assert left == []
+
+
+def test_a_displayed_formula_can_be_scrolled_from_the_keyboard():
+    """A wide formula scrolls on a narrow screen; tabindex lets a keyboard reach it (axe)."""
+    from nnlib.tools.site.mathml import render_math
+
+    html = render_math('<div class="arithmatex">\\[z = x w + b\\]</div>', "x.md")
+    assert html.startswith('<div class="arithmatex" tabindex="0"><math')
+    inline = render_math('<span class="arithmatex">\\(z\\)</span>', "x.md")
+    assert "tabindex" not in inline

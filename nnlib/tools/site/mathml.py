@@ -68,7 +68,9 @@ def render_math(content: str, where: str) -> str:
         except ValueError as exc:
             raise PluginError(f"MathML: cannot render ${latex}$ in {where}: {exc}") from None
         if display == "block":
-            return f'<div class="arithmatex">{mathml}</div>'
+            # a wide formula scrolls on a narrow screen: tabindex lets a keyboard scroll it
+            # too (Material does the same for code blocks)
+            return f'<div class="arithmatex" tabindex="0">{mathml}</div>'
         return f'<span class="arithmatex">{mathml}</span>'
 
     content = BLOCK.sub(lambda m: replace(m, "block"), content)

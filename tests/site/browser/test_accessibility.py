@@ -64,17 +64,7 @@ THEME: tuple[Allowed, ...] = ()
 
 # Violations from the project's own files that this test's stylesheet (extra.css) cannot fix,
 # each reported to the owner of the file named. Remove an entry with the fix.
-ELSEWHERE: tuple[Allowed, ...] = (
-    Allowed(
-        "scrollable-region-focusable",
-        r"\.arithmatex",
-        "the displayed formula of W and b (docs/part3/step3-a-layer.md) is 810 px wide in a "
-        "688 px column, so it scrolls, and a keyboard cannot reach it to scroll: split it into "
-        "two formulas on the page, or give displayed maths tabindex=0 in the MathML hook "
-        "(as Material does for code blocks)",
-        page=r"part3/step3-a-layer\.md",
-    ),
-)
+ELSEWHERE: tuple[Allowed, ...] = ()
 
 SCHEME_JS = "document.body.getAttribute('data-md-color-scheme')"
 
