@@ -156,10 +156,10 @@ def test_every_figure_script_is_served(site):
         for script in figures.discover_scripts(figures.figures_dir(docs_dir()), ROOT)
         for name in script.figures
     }
-    served = {p.name for p in (site / "figures").glob("*.png")}
+    served = {p.name for p in (site / "figures").glob("*") if p.suffix in (".png", ".svg")}
     assert declared and served == declared
     for name in served:
-        png_size((site / "figures" / name).read_bytes())
+        figures.image_size(site / "figures" / name)  # a valid PNG, or SVG with a viewBox
 
 
 def test_every_internal_link_and_anchor_resolves(site, pages):

@@ -1,5 +1,8 @@
 """Draw figures in a process of their own: ``python -m nnlib.tools.site.figure_runner JOBS RESULTS``.
 
+(``python -m nnlib.tools.site.figure_runner --run NAME PATH`` trains one shared run: the
+build trains the missing runs side by side, one process each, before it draws.)
+
 :mod:`.figures` starts it with ``docs/`` on ``PYTHONPATH`` (the scripts are the package
 ``figures``) and writes ``JOBS`` (JSON): where each shared training run is cached, and one
 job per stale script: its module, the images and data files it must write, the runs it may
@@ -104,5 +107,15 @@ def run_jobs(job_file: Path, result_file: Path) -> int:
     return 1 if any(r["error"] for r in results.values()) else 0
 
 
+def train_run(name: str, path: Path) -> int:
+    """Train the shared run ``name`` into ``path`` (``--run NAME PATH``): one of several at once."""
+    runs = Runs({name: str(path)})
+    runs.allowed = [name]
+    runs[name]
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--run":
+        sys.exit(train_run(sys.argv[2], Path(sys.argv[3])))
     sys.exit(run_jobs(Path(sys.argv[1]), Path(sys.argv[2])))

@@ -366,6 +366,7 @@ def _draw_in_subprocess(root, docs_dir, cache_dir, stale, runs) -> None:
         # docs/ on the import path: the scripts are the package `figures` (docs/figures/)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(docs_dir), env.get("PYTHONPATH")]))
         started = time.perf_counter()
+        _train_runs_side_by_side(root, env, runs)
         proc = subprocess.run(
             [sys.executable, "-m", "nnlib.tools.site.figure_runner", str(job_file), str(result_file)],
             cwd=root,
@@ -391,6 +392,27 @@ def _draw_in_subprocess(root, docs_dir, cache_dir, stale, runs) -> None:
         log.debug("figures subprocess took %.1f s", time.perf_counter() - started)
         if errors:
             raise FigureError("\n\n".join(errors))
+
+
+def _train_runs_side_by_side(root: Path, env: dict, runs: dict[str, str]) -> None:
+    """Train the runs not in the cache yet, one process each, as many at once as there are
+    CPUs: the guide run and the ladder take about as long, and one BLAS thread each.
+
+    Only a head start: a run that fails here is trained again by the runner, which reports
+    its error against the figure that asked for it.
+    """
+    missing = [(name, path) for name, path in sorted(runs.items()) if not Path(path).exists()]
+    if len(missing) < 2:
+        return  # nothing to overlap: the runner trains it when a figure asks
+    width = max(1, min(len(missing), os.cpu_count() or 1))
+    pending, running = list(missing), []
+    while pending or running:
+        while pending and len(running) < width:
+            name, path = pending.pop(0)
+            command = [sys.executable, "-m", "nnlib.tools.site.figure_runner", "--run", name, path]
+            running.append(subprocess.Popen(command, cwd=root, env=env))
+        time.sleep(0.05)
+        running = [proc for proc in running if proc.poll() is None]
 
 
 def _prune(cache_dir: Path, stem: str, keep: Path) -> None:
