@@ -211,3 +211,13 @@ def test_cli_model_must_be_mlp_or_cnn(capsys):
     with pytest.raises(SystemExit):
         main(["train", "--model", "rnn"])
     assert "invalid choice: 'rnn' (choose from mlp, cnn)" in capsys.readouterr().err
+
+
+def test_the_convolutions_page_counts():
+    """docs/beyond/convolutions.md: the weights per layer of its table (416, 12,832, 5,130)
+    and Part 3's 784-64-10 network's 50,890, which the CNN has fewer than."""
+    from nnlib import Network
+
+    sizes = [sum(layer.W.size + layer.b.size for layer in [layer]) for layer in cnn().weighted]
+    assert sizes == [416, 12_832, 5_130]
+    assert sum(w.size for w in Network([784, 64, 10]).params.values()) == 50_890 > sum(sizes)
