@@ -15,6 +15,9 @@ Used in [Beyond the original guide: convolutions](../beyond/convolutions.md).
 
 from __future__ import annotations
 
+import math
+from typing import Callable
+
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -258,13 +261,32 @@ class Flatten:
         return "Flatten()"
 
 
+CNN_LR = 2e-3
+"""The starting learning rate of [`cnn`][nnlib.conv.cnn]'s Adam, which a cosine schedule glides to 0."""
+
+
+def cosine_schedule(initial_lr: float, epochs: int) -> Callable[[int], float]:
+    """A learning rate for each epoch that starts at ``initial_lr`` and glides towards 0
+    along half a cosine wave (for [`train`][nnlib.train.train]'s ``lr_schedule``).
+
+    Used in [Convolutions: the network](../beyond/convolutions.md#the-network).
+
+    Examples:
+        >>> schedule = cosine_schedule(2e-3, 4)
+        >>> [round(schedule(epoch), 6) for epoch in range(4)]
+        [0.002, 0.001707, 0.001, 0.000293]
+    """
+    return lambda epoch: initial_lr * 0.5 * (1 + math.cos(math.pi * epoch / epochs))
+
+
 def cnn(rng: int | np.random.Generator = 0, dtype: type = np.float32) -> Sequential:
     """The convolutional network for MNIST: two convolutions with pooling, then a dense layer.
 
     conv 5x5 (16 filters), ReLU, 2x2 max pool, conv 5x5 (32 filters), ReLU, 2x2 max pool,
     dense to 10, softmax with cross-entropy. The shapes for a batch of ``n`` digits:
     ``(n, 28, 28, 1)``, ``(n, 24, 24, 16)``, ``(n, 12, 12, 16)``, ``(n, 8, 8, 32)``,
-    ``(n, 4, 4, 32)``, ``(n, 512)``, ``(n, 10)``. Train it with Adam.
+    ``(n, 4, 4, 32)``, ``(n, 512)``, ``(n, 10)``. Train it with ``Adam(CNN_LR)`` and
+    ``lr_schedule=cosine_schedule(CNN_LR, epochs)``, in batches of 64.
 
     Used in [Beyond the original guide: convolutions](../beyond/convolutions.md#the-network).
 

@@ -132,7 +132,7 @@ from nnlib import Adam, cnn, one_hot, train
 
 model = cnn(rng=0)  # float32, He initialisation, seeded
 history = train(model, X_train[:8000], one_hot(y_train[:8000]), epochs=1,
-                optimizer=Adam(lr=1e-3), X_test=X_test[:1000],
+                optimizer=Adam(lr=2e-3), X_test=X_test[:1000],
                 y_test=y_test[:1000], progress=False)
 accuracy = history.test_accuracy[-1]
 print(f"one epoch on 8,000 digits: test accuracy {accuracy:.3f}")
