@@ -165,7 +165,8 @@ class Conv2D:
         self.x_shape = x.shape
         self.cols = im2col(x, self.kernel)  # (n * oh * ow, kernel * kernel * channels)
         W = self.W.reshape(self.filters, -1)  # (filters, kernel * kernel * channels)
-        out = self.cols @ W.T + self.b  # (n * oh * ow, filters)
+        out = self.cols @ W.T  # (n * oh * ow, filters)
+        out += self.b  # in place: no second array of this size
         return out.reshape(n, h - self.kernel + 1, w - self.kernel + 1, self.filters)
 
     def backward(self, grad: np.ndarray) -> np.ndarray | None:
@@ -175,7 +176,9 @@ class Conv2D:
         """
         g = grad.reshape(-1, self.filters)  # (n * oh * ow, filters): one row per patch
         np.matmul(g.T, self.cols, out=self.dW.reshape(self.filters, -1))
-        np.sum(g, axis=0, out=self.db)
+        # The column sums of g, as a product with ones: many times faster than
+        # g.sum(axis=0) for so many rows of so few columns.
+        np.matmul(np.ones(len(g), g.dtype), g, out=self.db)
         if not self.needs_input_grad:
             return None
         dcols = g @ self.W.reshape(self.filters, -1)  # (n * oh * ow, kernel * kernel * ch)
