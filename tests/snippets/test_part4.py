@@ -50,10 +50,3 @@ def test_results_after_one_and_two_epochs(needs_mnist):
     """The settings table: 88.4% after 1 epoch, 90.5% after 2 (seed 0)."""
     accuracies = load("snippets.part3.step8_training_loop").main(epochs=2)
     assert [round(100 * a, 1) for a in accuracies] == [88.4, 90.5]
-
-
-@pytest.mark.slow
-def test_result_after_20_epochs(needs_mnist):
-    """The settings table: 95.5% after 20 epochs (seed 0)."""
-    accuracies = load("snippets.part3.step8_training_loop").main(epochs=20)
-    assert round(100 * accuracies[-1], 1) == 95.5
