@@ -23,11 +23,10 @@ turn base64 back into numbers in a few lines (``decode`` in docs/javascripts/dra
 
 from __future__ import annotations
 
-import base64
-import json
-
 import numpy as np
 
+from figures import _assets
+from figures._assets import decode, encode, read_script  # noqa: F401  (the tests read with them)
 from nnlib import load_mnist
 
 FIGURES = []  # no image
@@ -56,35 +55,9 @@ NETWORKS = {
 }
 
 
-def encode(array: np.ndarray, dtype: str) -> dict:
-    """An array as ``{"shape", "dtype", "base64"}``: little-endian bytes, row by row."""
-    data = np.ascontiguousarray(array, dtype=np.dtype(dtype).newbyteorder("<"))
-    return {
-        "shape": list(array.shape),
-        "dtype": dtype,
-        "base64": base64.b64encode(data.tobytes()).decode("ascii"),
-    }
-
-
-def decode(entry: dict) -> np.ndarray:
-    """The inverse of :func:`encode` (the tests read the exported files with it)."""
-    raw = base64.b64decode(entry["base64"])
-    return np.frombuffer(raw, dtype=np.dtype(entry["dtype"]).newbyteorder("<")).reshape(entry["shape"])
-
-
 def as_script(name: str, value: dict, source: str) -> str:
     """JavaScript that stores ``value`` as ``window.nnlibDrawAssets[name]``."""
-    return (
-        f"// Generated at build time by docs/figures/draw.py from {source}.\n"
-        "window.nnlibDrawAssets = window.nnlibDrawAssets || {};\n"
-        f"window.nnlibDrawAssets[{json.dumps(name)}] = {json.dumps(value, separators=(',', ':'))};\n"
-    )
-
-
-def read_script(text: str) -> dict:
-    """The value a file written by :func:`as_script` stores (for the tests)."""
-    last = text.strip().splitlines()[-1]
-    return json.loads(last.split(" = ", 1)[1].rstrip(";"))
+    return _assets.as_script("window.nnlibDrawAssets", name, value, "docs/figures/draw.py", source)
 
 
 def network_entry(name: str, run: dict) -> dict:

@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import base64
 import gzip
-import json
 
 import numpy as np
 
+from figures import _assets
+from figures._assets import encode, read_script  # noqa: F401  (the tests read with it)
 from nnlib import load_mnist
 
 FIGURES = []  # no image
@@ -65,17 +66,7 @@ def decode_bytes(entry: dict) -> np.ndarray:
 
 def encode_float64(array: np.ndarray) -> dict:
     """float64 values as ``{"shape", "dtype", "base64"}``: little-endian bytes, row by row."""
-    data = np.ascontiguousarray(array, dtype="<f8")
-    return {
-        "shape": list(array.shape),
-        "dtype": "float64",
-        "base64": base64.b64encode(data.tobytes()).decode("ascii"),
-    }
-
-
-def decode_float64(entry: dict) -> np.ndarray:
-    """The inverse of :func:`encode_float64`."""
-    return np.frombuffer(base64.b64decode(entry["base64"]), dtype="<f8").reshape(entry["shape"])
+    return encode(array, "float64")
 
 
 def step_through(X: np.ndarray, y: np.ndarray) -> dict:
@@ -94,18 +85,10 @@ def step_through(X: np.ndarray, y: np.ndarray) -> dict:
 
 
 def as_script(name: str, value: dict, source: str) -> str:
-    """JavaScript that stores ``value`` as ``window.nnlibTrainAssets[name]``."""
-    return (
-        f"// Generated at build time by docs/figures/train_data.py from {source}.\n"
-        "self.nnlibTrainAssets = self.nnlibTrainAssets || {};\n"
-        f"self.nnlibTrainAssets[{json.dumps(name)}] = {json.dumps(value, separators=(',', ':'))};\n"
-    )
-
-
-def read_script(text: str) -> dict:
-    """The value a file written by :func:`as_script` stores (for the tests)."""
-    last = text.strip().splitlines()[-1]
-    return json.loads(last.split(" = ", 1)[1].rstrip(";"))
+    """JavaScript that stores ``value`` as ``self.nnlibTrainAssets[name]`` (``self``: the page's
+    window, or the worker's own global)."""
+    return _assets.as_script("self.nnlibTrainAssets", name, value, "docs/figures/train_data.py",
+                             source)
 
 
 def subset(X: np.ndarray, y: np.ndarray, n: int, source: str) -> dict:
