@@ -45,19 +45,17 @@ CASES = [((5, 3), (3, 2), (5, 2)), ((784, 64), (64, 10), (784, 10)),
          ((64, 784), (784, 5), (64, 5)), ((3, 2), (5, 3), None), ((5, 784), (64, 784), None)]
 
 
-def probe(learner: Learner) -> None:
-    """Read ANSWER; call product_shape on shapes that fit and shapes that do not."""
-    learner.run("ANSWER", lambda: learner.get("ANSWER"))
+def probe_product_shape(learner: Learner) -> None:
+    """Call the learner's product_shape on every case (Exercise 1 and Warm-up 1 share it)."""
     for n, (left, right, _) in enumerate(CASES):
         learner.run(f"shape{n}", lambda left=left, right=right:
                     learner.fn("product_shape")(left, right))
 
 
-def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
-    """ANSWER is (5, 2); product_shape follows (m, n) @ (n, p) -> (m, p)."""
+def product_shape_checks(found: dict[str, Outcome]) -> list[Check]:
+    """product_shape follows (m, n) @ (n, p) -> (m, p), and gives None where n differs."""
     rule = [when(lambda got, expected: True, "inner-sizes")]
-    checks = [compare("ANSWER: the shape of (5, 3) @ (3, 2)", outcome(found, "ANSWER"),
-                      (5, 2), detectors=rule)]
+    checks = []
     for n, (left, right, shape) in enumerate(CASES):
         label = f"product_shape({left}, {right})"
         if shape is None:
@@ -67,6 +65,19 @@ def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
         else:
             checks.append(compare(label, outcome(found, f"shape{n}"), shape, detectors=rule))
     return checks
+
+
+def probe(learner: Learner) -> None:
+    """Read ANSWER; call product_shape on shapes that fit and shapes that do not."""
+    learner.run("ANSWER", lambda: learner.get("ANSWER"))
+    probe_product_shape(learner)
+
+
+def grade(found: dict[str, Outcome], context: Context) -> list[Check]:
+    """ANSWER is (5, 2); product_shape follows (m, n) @ (n, p) -> (m, p)."""
+    rule = [when(lambda got, expected: True, "inner-sizes")]
+    return [compare("ANSWER: the shape of (5, 3) @ (3, 2)", outcome(found, "ANSWER"),
+                    (5, 2), detectors=rule)] + product_shape_checks(found)
 
 
 EXERCISE = Exercise(
