@@ -59,15 +59,23 @@ def im2col(x: np.ndarray, kernel: int) -> np.ndarray:
     oh, ow = h - kernel + 1, w - kernel + 1
     # A view, no copy: windows[i, r, s, ch, a, b] = x[i, r + a, s + b, ch].
     windows = sliding_window_view(x, (kernel, kernel), axis=(1, 2))
-    # Reorder to (patch row, patch column, channel) and copy into rows: the one copy.
-    return windows.transpose(0, 1, 2, 4, 5, 3).reshape(n * oh * ow, kernel * kernel * c)
+    if c > 1:
+        # Reorder to (patch row, patch column, channel) and copy into rows: the one copy.
+        return windows.transpose(0, 1, 2, 4, 5, 3).reshape(n * oh * ow, kernel * kernel * c)
+    # With one channel a row of a patch is only `kernel` numbers long: copied that way the
+    # copy is slow. The same matrix stored column by column copies whole rows of the image
+    # (about 3 times faster for MNIST); a matrix product reads either order.
+    columns = np.ascontiguousarray(windows.transpose(4, 5, 3, 0, 1, 2))
+    return columns.reshape(kernel * kernel, n * oh * ow).T
 
 
 def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], kernel: int) -> np.ndarray:
     """The reverse of [`im2col`][nnlib.conv.im2col] for gradients: add each row back onto its patch.
 
     A pixel lies in up to ``kernel * kernel`` patches, so it receives the sum of the values
-    at its place in each of them. ``shape`` is the images' shape ``(n, h, w, c)``.
+    at its place in each of them. ``shape`` is the images' shape ``(n, h, w, c)``; ``cols``
+    has one row per patch, ``n * oh * ow`` of them, of ``kernel * kernel * c`` values
+    (any shape that reshapes to ``(n, oh, ow, kernel, kernel, c)``).
 
     Used in [Convolutions: the backward pass](../beyond/convolutions.md#the-backward-pass).
 
@@ -181,7 +189,12 @@ class Conv2D:
         np.matmul(np.ones(len(g), g.dtype), g, out=self.db)
         if not self.needs_input_grad:
             return None
-        dcols = g @ self.W.reshape(self.filters, -1)  # (n * oh * ow, kernel * kernel * ch)
+        # dcols = g @ W, (n * oh * ow, kernel * kernel * channels), computed one filter
+        # position (a, b) at a time: each position's gradients then lie side by side in
+        # memory, and col2im adds them back in long runs (about 3 times faster).
+        k, f, c = self.kernel, self.filters, self.channels
+        W_per_position = self.W.transpose(1, 2, 0, 3).reshape(k * k, f, c)
+        dcols = np.matmul(g, W_per_position).transpose(1, 0, 2)  # (n * oh * ow, k * k, c)
         return col2im(dcols, self.x_shape, self.kernel)
 
     def __repr__(self) -> str:
@@ -222,19 +235,29 @@ class MaxPool2D:
         oh, ow = x.shape[1] // 2, x.shape[2] // 2
         # The top-left, top-right, bottom-left and bottom-right value of every block: views.
         self.corners = [x[:, a : 2 * oh : 2, b : 2 * ow : 2, :] for a, b in self.CORNERS]
-        top, bottom = self.corners[:2], self.corners[2:]
-        self.out = np.maximum(np.maximum(*top), np.maximum(*bottom))
-        return self.out
+        top_left, top_right, bottom_left, bottom_right = self.corners
+        self.top = np.maximum(top_left, top_right)
+        self.bottom = np.maximum(bottom_left, bottom_right)
+        return np.maximum(self.top, self.bottom)
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         """The gradient at the input: each block's gradient at its maximum, 0 elsewhere."""
-        dx = np.zeros(self.x_shape, dtype=grad.dtype)
-        oh, ow = self.out.shape[1:3]
-        taken = np.zeros(self.out.shape, dtype=bool)  # blocks whose maximum is already found
-        for (a, b), corner in zip(self.CORNERS, self.corners):
-            is_max = (corner == self.out) & ~taken
-            taken |= is_max
-            dx[:, a : 2 * oh : 2, b : 2 * ow : 2, :] = grad * is_max
+        n, h, w, c = self.x_shape
+        oh, ow = grad.shape[1:3]
+        # Every input gets a value below unless an odd last row or column was left out.
+        dx = (np.empty if (h, w) == (2 * oh, 2 * ow) else np.zeros)(self.x_shape, grad.dtype)
+        top_left, top_right, bottom_left, bottom_right = self.corners
+        # Split each gradient between the halves, then within each half between its two
+        # corners; a tie goes to the first (top before bottom, left before right).
+        # The left's share is the whole minus the right's: exactly grad or exactly 0.
+        to_bottom = grad * (self.bottom > self.top)
+        to_top = grad - to_bottom
+        into = {corner: dx[:, a : 2 * oh : 2, b : 2 * ow : 2, :]
+                for corner, (a, b) in zip("tl tr bl br".split(), self.CORNERS)}
+        np.multiply(to_top, top_right > top_left, out=into["tr"])
+        np.subtract(to_top, into["tr"], out=into["tl"])
+        np.multiply(to_bottom, bottom_right > bottom_left, out=into["br"])
+        np.subtract(to_bottom, into["br"], out=into["bl"])
         return dx
 
     def __repr__(self) -> str:
