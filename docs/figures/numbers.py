@@ -7,7 +7,8 @@ prose cannot disagree with the curves beside it. The ladder's numbers (``ladder.
 ...) come from the shared run "ladder", which the ladder's figures draw; before writing them,
 this checks what the Beyond pages say of them in words (``check_claims`` in
 snippets/beyond/ladder.py: ReLU's is the largest gain, ...), so a build whose runs tell
-another story fails rather than print it.
+another story fails rather than print it. The convolutions page's numbers (``cnn.*``,
+``best-mlp.*``) come from the shared runs "cnn" and "best-mlp", which its figures draw.
 """
 
 import json
@@ -16,7 +17,7 @@ import numpy as np
 
 FIGURES = []  # no image
 ASSETS = ["assets/numbers/numbers.json"]
-USES_RUNS = ["guide", "beyond", "ladder"]
+USES_RUNS = ["guide", "beyond", "ladder", "cnn", "best-mlp"]
 DEPENDS_ON = ["snippets/beyond/ladder.py"]  # check_claims() comes from there
 
 
@@ -92,10 +93,36 @@ def check_ladder(run: dict) -> None:
                         {name: run["train_accuracy"][i][-1] for i, name in enumerate(names)})
 
 
+def mistakes_count(run: dict, labels: np.ndarray) -> int:
+    """How many test digits a run's network gets wrong: its highest output is not the label
+    (what cnn-mistakes.png counts in its title)."""
+    return int(np.count_nonzero(run["test_output"].argmax(axis=1) != labels))
+
+
+def cnn_numbers(cnn: dict, best_mlp: dict, labels: np.ndarray) -> dict[str, str]:
+    """The convolutions page's numbers: the CNN's and the best MLP's accuracy per epoch and
+    last (``cnn.accuracy.last``, ``best-mlp.accuracy.last``, ...), their epochs, and how
+    many test digits each gets wrong (``cnn.mistakes``, ``best-mlp.mistakes``), counted
+    from their outputs; and how many times as long as an MLP epoch a CNN epoch takes."""
+    numbers = {**run_numbers("cnn", cnn), **run_numbers("best-mlp", best_mlp)}
+    for name, run in (("cnn", cnn), ("best-mlp", best_mlp)):
+        numbers[f"{name}.accuracy.last-2"] = f"{100 * run['test_accuracy'][-1]:.2f}%"
+        numbers[f"{name}.mistakes"] = f"{mistakes_count(run, labels):,}"
+    # how many times as long a CNN epoch takes as an MLP epoch, both trained by the build
+    # on one core each (medians: one disturbed epoch does not move them)
+    ratio = np.median(cnn["seconds"]) / np.median(best_mlp["seconds"])
+    numbers["cnn.epoch-time-ratio"] = f"{ratio:.0f}×"
+    return numbers
+
+
 def draw(out_dir, runs):
+    from nnlib import load_mnist
+
     check_ladder(runs["ladder"])
+    _, _, _, y_test = load_mnist()
     numbers = {**run_numbers("guide", runs["guide"]), **run_numbers("beyond", runs["beyond"]),
-               **ladder_numbers(runs["ladder"])}
+               **ladder_numbers(runs["ladder"]),
+               **cnn_numbers(runs["cnn"], runs["best-mlp"], y_test)}
     path = out_dir / "assets" / "numbers" / "numbers.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(numbers, indent=1, sort_keys=True))
