@@ -1,10 +1,13 @@
 """The data behind the "Draw a digit" page (docs/draw.md): trained weights and test digits.
 
-Not a figure: three JavaScript files the page loads, served under ``assets/draw/``:
+Not a figure: four JavaScript files the page loads, served under ``assets/draw/``:
 
 - ``guide.js``: the original guide's 784-64-10 sigmoid network, trained by the "guide" run (the
   network of Part 3, step 8);
 - ``beyond.js``: the 784-128-10 ReLU + softmax network of the "beyond" run;
+- ``cnn.js``: the convolutional network ``nnlib.conv.cnn`` of the "cnn" run (docs/beyond/
+  convolutions.md), its filters in nnlib's channels-last layout ``(filters, kernel, kernel,
+  channels)``;
 - ``digits.js``: the first three test digits of each class (30 in all), for the page's
   "Try a test digit" button.
 
@@ -27,11 +30,13 @@ import numpy as np
 
 from figures import _assets
 from figures._assets import decode, encode, read_script  # noqa: F401  (the tests read with them)
+from figures._runs import CNN_BATCH_SIZE
 from nnlib import load_mnist
 
 FIGURES = []  # no image
-ASSETS = ["assets/draw/guide.js", "assets/draw/beyond.js", "assets/draw/digits.js"]
-USES_RUNS = ["guide", "beyond"]
+ASSETS = ["assets/draw/guide.js", "assets/draw/beyond.js", "assets/draw/cnn.js",
+          "assets/draw/digits.js"]
+USES_RUNS = ["guide", "beyond", "cnn"]
 
 DIGITS_PER_CLASS = 3
 NETWORKS = {
@@ -52,7 +57,20 @@ NETWORKS = {
         "output": "softmax",
         "training": "ReLU, softmax with cross-entropy, He initialisation, Adam, batches of 128, 5 epochs",
     },
+    "cnn": {
+        "title": "A convolutional network",
+        "kind": "CNN",
+        # the shape of what each layer hands on, for one digit (nnlib.conv.cnn's docstring)
+        "sizes": [[28, 28, 1], [24, 24, 16], [12, 12, 16], [8, 8, 32], [4, 4, 32], [512], [10]],
+        "activation": "relu",
+        "output": "softmax",
+        "training": "two 5x5 convolutions (16 and 32 filters), each with ReLU and 2x2 max "
+                    "pooling, then a dense layer 512-10 and softmax; Adam along a cosine, "
+                    "batches of {batch_size}, {epochs} epochs",
+    },
 }
+# The weights each run has: W1, b1, ... one pair per layer with weights.
+N_WEIGHTED = {"guide": 2, "beyond": 2, "cnn": 3}
 
 
 def as_script(name: str, value: dict, source: str) -> str:
@@ -62,16 +80,19 @@ def as_script(name: str, value: dict, source: str) -> str:
 
 def network_entry(name: str, run: dict) -> dict:
     """What the page needs to run one trained network."""
-    description = NETWORKS[name]
-    n_layers = len(description["sizes"]) - 1
+    description = dict(NETWORKS[name])
+    epochs = len(run["test_accuracy"])
+    if name == "cnn":  # its epochs and batch size come from the run's settings, never typed
+        description["training"] = description["training"].format(
+            batch_size=CNN_BATCH_SIZE, epochs=epochs)
     arrays = {}
-    for i in range(1, n_layers + 1):
+    for i in range(1, N_WEIGHTED[name] + 1):
         arrays[f"W{i}"] = encode(run[f"W{i}"], "float32")
         arrays[f"b{i}"] = encode(run[f"b{i}"], "float32")
     return {
         "name": name,
         **description,
-        "epochs": len(run["test_accuracy"]),
+        "epochs": epochs,
         "test_accuracy": float(run["test_accuracy"][-1]),
         "arrays": arrays,
     }
@@ -99,3 +120,4 @@ def draw(out_dir, runs):
         "pixels": encode(pixels, "uint8"),
     }
     (folder / "digits.js").write_text(as_script("digits", digits, "the MNIST test set"))
+

@@ -1,11 +1,11 @@
 /*
- * "Draw a digit" (docs/draw.md): the network trained in the guide, running in
- * the page.
+ * "Draw a digit" (docs/draw.md): the networks trained for this site, running
+ * in the page.
  *
  * Plain JavaScript written for this project, no library. Three parts:
  *   1. a tiny matrix type and the forward pass, written to mirror nnlib line
  *      by line (nnlib/guide.py, nnlib/network.py, nnlib/layers.py,
- *      nnlib/activations.py);
+ *      nnlib/activations.py), and the convolutional network of nnlib/conv.py;
  *   2. the MNIST preprocessing of a drawing, mirroring nnlib/tools/drawing.py
  *      function by function;
  *   3. the page: the canvas, the buttons, and what is shown.
@@ -169,6 +169,121 @@
     // --8<-- [end:network-forward]
   }
 
+  // ---------------------------------------------------------------------------
+  // The convolutional network (nnlib/conv.py): it reads the digit as an image
+  // ---------------------------------------------------------------------------
+
+  // --8<-- [start:cnn-image]
+  // One image: height x width pixels of `channels` numbers each, stored
+  // "channels last" like nnlib's (n, height, width, channels) arrays, so
+  // the numbers of pixel (r, s) start at data[(r * width + s) * channels].
+  // As a Matrix it is (height * width, channels): one row per pixel.
+  class Image extends Matrix {
+    constructor(height, width, channels, data) {
+      super(height * width, channels, data);
+      this.height = height;
+      this.width = width;
+      this.channels = channels;
+    }
+  }
+  // --8<-- [end:cnn-image]
+
+  // --8<-- [start:cnn-layers]
+  // Every kernel x kernel patch of x as one row of a matrix, in nnlib's
+  // order (patch row, patch column, channel), as nnlib.conv.im2col does:
+  // then one matrix product applies every filter to every patch.
+  function im2col(x, kernel) {
+    const oh = x.height - kernel + 1, ow = x.width - kernel + 1;
+    const width = kernel * x.channels; // one row of a patch, all channels
+    const cols = new Matrix(oh * ow, kernel * width);
+    for (let r = 0; r < oh; r++) {
+      for (let s = 0; s < ow; s++) {
+        const row = (r * ow + s) * cols.cols; // the patch at pixel (r, s)
+        for (let a = 0; a < kernel; a++) {
+          // channels last: a row of the patch lies side by side in x
+          const start = ((r + a) * x.width + s) * x.channels;
+          cols.data.set(
+            x.data.subarray(start, start + width), row + a * width
+          );
+        }
+      }
+    }
+    return cols;
+  }
+
+  // A convolution, "valid" (the filter never hangs over the edge), stride 1.
+  // W is nnlib's (filters, kernel, kernel, channels) read as the matrix
+  // (filters, kernel * kernel * channels): one filter per row.
+  function conv2d(x, W, b) {
+    const kernel = Math.round(Math.sqrt(W.cols / x.channels));
+    const cols = im2col(x, kernel); // (oh * ow, kernel * kernel * channels)
+    // (oh * ow, k * k * c) @ (k * k * c, filters) -> (oh * ow, filters):
+    // one row per output pixel, one column per filter, i.e. channels last
+    const out = add(matmul(cols, transpose(W)), b);
+    const oh = x.height - kernel + 1, ow = x.width - kernel + 1;
+    return new Image(oh, ow, W.rows, out.data);
+  }
+
+  // The page's relu works on matrices; this keeps an image an image
+  function reluImage(x) {
+    return new Image(x.height, x.width, x.channels, relu(x).data);
+  }
+
+  // Each 2 x 2 block of each channel becomes its largest value; an odd last
+  // row or column is left out, as in nnlib (and PyTorch)
+  function maxPool2x2(x) {
+    const h = Math.floor(x.height / 2), w = Math.floor(x.width / 2);
+    const out = new Image(h, w, x.channels);
+    const at = (r, s, ch) => x.data[(r * x.width + s) * x.channels + ch];
+    for (let r = 0; r < h; r++) {
+      for (let s = 0; s < w; s++) {
+        for (let ch = 0; ch < x.channels; ch++) {
+          out.data[(r * w + s) * x.channels + ch] = Math.max(
+            at(2 * r, 2 * s, ch), at(2 * r, 2 * s + 1, ch),
+            at(2 * r + 1, 2 * s, ch), at(2 * r + 1, 2 * s + 1, ch)
+          );
+        }
+      }
+    }
+    return out;
+  }
+
+  // A dense layer, nnlib's Linear: every input connected to every output
+  function dense(x, W, b) {
+    return add(matmul(x, W), b); // (n, fan_in) @ (fan_in, fan_out)
+  }
+  // --8<-- [end:cnn-layers]
+
+  class CNN {
+    constructor({ W1, b1, W2, b2, W3, b3 }) {
+      this.W1 = W1; // (16, 5 * 5 * 1): 16 filters of 5 x 5, one channel
+      this.b1 = b1; // (1, 16)
+      this.W2 = W2; // (32, 5 * 5 * 16): 32 filters, each over 16 channels
+      this.b2 = b2; // (1, 32)
+      this.W3 = W3; // (512, 10)
+      this.b3 = b3; // (1, 10)
+    }
+
+    // --8<-- [start:cnn-forward]
+    forward(X) {
+      // (1, 784): one digit, read as a 28 x 28 image with one channel
+      const image = new Image(28, 28, 1, X.data);
+      // 16 filters: (28, 28, 1) -> (24, 24, 16), pooled to (12, 12, 16)
+      const c1 = reluImage(conv2d(image, this.W1, this.b1));
+      this.maps1 = maxPool2x2(c1);
+      // 32 filters: (12, 12, 16) -> (8, 8, 32), pooled to (4, 4, 32)
+      const c2 = reluImage(conv2d(this.maps1, this.W2, this.b2));
+      this.maps2 = maxPool2x2(c2);
+      // Flatten: channels last, the 512 numbers are already in nnlib's order
+      this.features = new Matrix(1, 512, this.maps2.data);
+      // (1, 512) @ (512, 10) -> (1, 10), then softmax
+      this.scores = dense(this.features, this.W3, this.b3);
+      this.output = softmax(this.scores);
+      return this.output;
+    }
+    // --8<-- [end:cnn-forward]
+  }
+
   // The exported arrays: little-endian bytes in base64
   // (see docs/figures/draw.py).
   function decode(entry) {
@@ -185,13 +300,37 @@
     return values;
   }
 
+  // (rows, ...rest) -> a matrix (rows, product of rest): a conv layer's
+  // (filters, kernel, kernel, channels) becomes one filter per row. A bias
+  // (filters,) becomes one row, to add to every row.
   function asMatrix(entry) {
-    const [rows, cols] = entry.shape;
+    const [rows, ...rest] = entry.shape;
+    if (rest.length === 0) return new Matrix(1, rows, decode(entry));
+    const cols = rest.reduce((a, b) => a * b, 1);
     return new Matrix(rows, cols, decode(entry));
   }
 
+  // Cell i of the hidden grid shows value i, in rows of `columns`
+  function plainGrid(n) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    return { order, columns: n > 64 ? 16 : 8 };
+  }
+
+  // The CNN's (4, 4, 32) features as 32 small 4 x 4 maps, 8 maps a row:
+  // cell i of the grid shows which of the 512 channels-last values
+  function featureMapGrid([h, w, channels]) {
+    const perRow = 8, columns = perRow * w;
+    const order = [];
+    for (let i = 0; i < h * w * channels; i++) {
+      const row = Math.floor(i / columns), col = i % columns;
+      const channel = Math.floor(row / h) * perRow + Math.floor(col / w);
+      order.push(((row % h) * w + (col % w)) * channels + channel);
+    }
+    return { order, columns };
+  }
+
   // A network object from an exported entry, with a uniform way to read its
-  // hidden layer.
+  // hidden layer and lay it out on the page.
   function buildNetwork(entry) {
     const a = entry.arrays;
     if (entry.kind === "GuideNetwork") {
@@ -199,7 +338,16 @@
         W1: asMatrix(a.W1), b1: asMatrix(a.b1),
         W2: asMatrix(a.W2), b2: asMatrix(a.b2),
       });
-      return { entry, net, hidden: () => net.hidden };
+      return { entry, net, hidden: () => net.hidden, grid: plainGrid(64) };
+    }
+    if (entry.kind === "CNN") {
+      const weights = {};
+      for (const key of Object.keys(a)) weights[key] = asMatrix(a[key]);
+      const net = new CNN(weights);
+      const features = entry.sizes[entry.sizes.length - 3]; // (4, 4, 32)
+      return {
+        entry, net, hidden: () => net.features, grid: featureMapGrid(features),
+      };
     }
     const linears = [];
     for (let i = 1; i < entry.sizes.length; i++) {
@@ -207,7 +355,10 @@
     }
     const net = new Network(linears, entry.activation, entry.output);
     // the hidden layer's activations are what the last Linear layer received
-    return { entry, net, hidden: () => linears[linears.length - 1].x };
+    return {
+      entry, net, hidden: () => linears[linears.length - 1].x,
+      grid: plainGrid(entry.sizes[1]),
+    };
   }
 
   // ---------------------------------------------------------------------------
@@ -526,17 +677,20 @@
 
   function buildHiddenGrid() {
     const grid = $("hidden");
-    const n = networks[state.network].entry.sizes[1];
+    const { order, columns } = networks[state.network].grid;
     grid.replaceChildren();
-    grid.style.setProperty("--columns", n > 64 ? 16 : 8);
-    for (let i = 0; i < n; i++) {
+    grid.style.setProperty("--columns", columns);
+    for (let i = 0; i < order.length; i++) {
       grid.appendChild(document.createElement("span"));
     }
   }
 
   function describeNetwork() {
     const entry = networks[state.network].entry;
-    $("network-title").textContent = `${entry.title}, ${entry.sizes.join("-")}`;
+    const cnn = entry.kind === "CNN";
+    $("network-title").textContent = cnn
+      ? entry.title
+      : `${entry.title}, ${entry.sizes.join("-")}`;
     $("network-details").textContent =
       `${entry.training}; ${(100 * entry.test_accuracy).toFixed(1)}% ` +
       "of the 10,000 test digits right.";
@@ -545,8 +699,14 @@
         ? "Softmax probabilities: they add up to 1."
         : "Sigmoid outputs: each between 0 and 1, one per digit; " +
           "they need not add up to 1.";
-    $("hidden-caption").textContent =
-      entry.activation === "relu"
+    $("hidden-title").textContent = cnn
+      ? "What the dense layer reads"
+      : "The hidden layer";
+    const [h, w, channels] = cnn ? entry.sizes[entry.sizes.length - 3] : [];
+    $("hidden-caption").textContent = cnn
+      ? `${channels} feature maps of ${h} x ${w} after the second pooling, ` +
+        "brightness relative to the largest value."
+      : entry.activation === "relu"
         ? `${entry.sizes[1]} ReLU neurons, ` +
           "brightness relative to the most active one."
         : `${entry.sizes[1]} sigmoid neurons: dark = 0, bright = 1.`;
@@ -567,12 +727,14 @@
     const hidden = state.hidden ? Array.from(state.hidden.data) : [];
     const top =
       model.entry.activation === "relu" ? Math.max(...hidden, 1e-12) : 1;
+    const order = model.grid.order;
     for (let i = 0; i < cells.length; i++) {
-      const value = hidden.length ? hidden[i] / top : 0;
+      const k = order[i]; // which hidden value this cell shows
+      const value = hidden.length ? hidden[k] / top : 0;
       cells[i].style.setProperty("--a", value.toFixed(3));
       cells[i].title = hidden.length
-        ? `neuron ${i}: ${hidden[i].toFixed(3)}`
-        : `neuron ${i}`;
+        ? `neuron ${k}: ${hidden[k].toFixed(3)}`
+        : `neuron ${k}`;
     }
 
     // the ten outputs
