@@ -26,9 +26,8 @@ def mistakes(output: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 
 def title_of(n_wrong: int, n_total: int, n_shown: int) -> str:
-    shown = "" if n_shown == n_wrong else f" (the first {n_shown} shown)"
-    return (f"The {n_wrong} of {n_total:,} test digits the CNN gets wrong{shown}: "
-            f"what it read, and the true digit")
+    shown = "" if n_shown == n_wrong else f", the first {n_shown}"
+    return f"The {n_wrong:,} of {n_total:,} test digits the CNN reads wrong{shown}"
 
 
 def draw(out_dir, runs):

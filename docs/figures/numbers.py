@@ -99,11 +99,22 @@ def mistakes_count(run: dict, labels: np.ndarray) -> int:
     return int(np.count_nonzero(run["test_output"].argmax(axis=1) != labels))
 
 
+def check_cnn(cnn: dict, best_mlp: dict) -> None:
+    """What the convolutions page says in words of the two runs holds for this build's: the
+    CNN ends better than the best MLP ever was, in fewer epochs."""
+    cnn_accuracy, mlp_accuracy = cnn["test_accuracy"], best_mlp["test_accuracy"]
+    if not (cnn_accuracy[-1] > mlp_accuracy.max() and len(cnn_accuracy) < len(mlp_accuracy)):
+        raise ValueError(f"docs/beyond/convolutions.md says the CNN ends above the best MLP's "
+                         f"whole curve in fewer epochs; this build's runs: CNN {cnn_accuracy}, "
+                         f"MLP {mlp_accuracy}")
+
+
 def cnn_numbers(cnn: dict, best_mlp: dict, labels: np.ndarray) -> dict[str, str]:
     """The convolutions page's numbers: the CNN's and the best MLP's accuracy per epoch and
     last (``cnn.accuracy.last``, ``best-mlp.accuracy.last``, ...), their epochs, and how
     many test digits each gets wrong (``cnn.mistakes``, ``best-mlp.mistakes``), counted
     from their outputs; and how many times as long as an MLP epoch a CNN epoch takes."""
+    check_cnn(cnn, best_mlp)
     numbers = {**run_numbers("cnn", cnn), **run_numbers("best-mlp", best_mlp)}
     for name, run in (("cnn", cnn), ("best-mlp", best_mlp)):
         numbers[f"{name}.accuracy.last-2"] = f"{100 * run['test_accuracy'][-1]:.2f}%"
