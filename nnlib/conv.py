@@ -183,7 +183,9 @@ class Conv2D:
         ``None`` for the first layer, whose input (the data) needs no gradient.
         """
         g = grad.reshape(-1, self.filters)  # (n * oh * ow, filters): one row per patch
-        np.matmul(g.T, self.cols, out=self.dW.reshape(self.filters, -1))
+        # dW = g.T @ cols, computed as (cols.T @ g).T: the same sums, and for these long,
+        # thin matrices OpenBLAS is up to 4 times faster in this order.
+        self.dW[...] = (self.cols.T @ g).T.reshape(self.dW.shape)
         # The column sums of g, as a product with ones: many times faster than
         # g.sum(axis=0) for so many rows of so few columns.
         np.matmul(np.ones(len(g), g.dtype), g, out=self.db)
@@ -206,8 +208,8 @@ class MaxPool2D:
 
     ``(n, h, w, c)`` becomes ``(n, h // 2, w // 2, c)``; with an odd height or width the
     last row or column is left out (as PyTorch does). The backward pass sends each
-    gradient to the one input that was the maximum (the first of them, on a tie), and 0
-    to the other three.
+    gradient to the one input that was the maximum, and 0 to the other three. On a tie it
+    goes to the first maximum reading down the block's columns, the left column first.
 
     Used in [Beyond the original guide: convolutions](../beyond/convolutions.md#max-pooling).
 
@@ -221,9 +223,6 @@ class MaxPool2D:
                [0., 0.]])
     """
 
-    # The four positions of a 2x2 block, in the order that breaks ties.
-    CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
-
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         """The maximum of each 2x2 block of ``x`` ``(n, h, w, c)``, per channel."""
         if x.ndim != 4 or min(x.shape[1:3]) < 2:
@@ -232,32 +231,34 @@ class MaxPool2D:
                 f"with height and width >= 2."
             )
         self.x_shape = x.shape
-        oh, ow = x.shape[1] // 2, x.shape[2] // 2
-        # The top-left, top-right, bottom-left and bottom-right value of every block: views.
-        self.corners = [x[:, a : 2 * oh : 2, b : 2 * ow : 2, :] for a, b in self.CORNERS]
-        top_left, top_right, bottom_left, bottom_right = self.corners
-        self.top = np.maximum(top_left, top_right)
-        self.bottom = np.maximum(bottom_left, bottom_right)
-        return np.maximum(self.top, self.bottom)
+        n, h, w, c = x.shape
+        oh, ow = h // 2, w // 2
+        # Two steps, the long one first: the larger of each pair of rows compares whole rows
+        # of the image (fast in NumPy), then the larger of each pair of columns.
+        # rows[i, r, 0] and rows[i, r, 1] are rows 2r and 2r + 1 of image i.
+        self.rows = x[:, : 2 * oh, : 2 * ow].reshape(n, oh, 2, 2 * ow * c)
+        self.columns = np.maximum(self.rows[:, :, 0], self.rows[:, :, 1]).reshape(n, oh, ow, 2, c)
+        return np.maximum(self.columns[:, :, :, 0], self.columns[:, :, :, 1])
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         """The gradient at the input: each block's gradient at its maximum, 0 elsewhere."""
         n, h, w, c = self.x_shape
         oh, ow = grad.shape[1:3]
+        # The same two steps backwards: each gradient goes to the column that won, then
+        # within it to the row that won. The left's (or top's) share is the whole minus
+        # the right's (bottom's): exactly the gradient, or exactly 0.
+        to_columns = np.empty((n, oh, ow, 2, c), grad.dtype)
+        left, right = self.columns[:, :, :, 0], self.columns[:, :, :, 1]
+        np.multiply(grad, right > left, out=to_columns[:, :, :, 1])
+        np.subtract(grad, to_columns[:, :, :, 1], out=to_columns[:, :, :, 0])
+        to_columns = to_columns.reshape(n, oh, 2 * ow * c)
         # Every input gets a value below unless an odd last row or column was left out.
         dx = (np.empty if (h, w) == (2 * oh, 2 * ow) else np.zeros)(self.x_shape, grad.dtype)
-        top_left, top_right, bottom_left, bottom_right = self.corners
-        # Split each gradient between the halves, then within each half between its two
-        # corners; a tie goes to the first (top before bottom, left before right).
-        # The left's share is the whole minus the right's: exactly grad or exactly 0.
-        to_bottom = grad * (self.bottom > self.top)
-        to_top = grad - to_bottom
-        into = {corner: dx[:, a : 2 * oh : 2, b : 2 * ow : 2, :]
-                for corner, (a, b) in zip("tl tr bl br".split(), self.CORNERS)}
-        np.multiply(to_top, top_right > top_left, out=into["tr"])
-        np.subtract(to_top, into["tr"], out=into["tl"])
-        np.multiply(to_bottom, bottom_right > bottom_left, out=into["br"])
-        np.subtract(to_bottom, into["br"], out=into["bl"])
+        # A view of dx (a row's columns and channels lie side by side): writing fills dx.
+        to_rows = dx[:, : 2 * oh, : 2 * ow].reshape(n, oh, 2, 2 * ow * c)
+        top, bottom = self.rows[:, :, 0], self.rows[:, :, 1]
+        np.multiply(to_columns, bottom > top, out=to_rows[:, :, 1])
+        np.subtract(to_columns, to_rows[:, :, 1], out=to_rows[:, :, 0])
         return dx
 
     def __repr__(self) -> str:

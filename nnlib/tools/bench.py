@@ -50,6 +50,7 @@ from typing import Callable, TextIO
 import numpy as np
 import numpy.typing as npt
 
+from nnlib.conv import CNN_LR
 from nnlib.data import download_mnist
 from nnlib.train import check_training_settings
 
@@ -63,6 +64,9 @@ HANDOVER_PAUSE = 0.3  # seconds between the two workers' turns: lets spinning BL
 PER_EXAMPLE_EXAMPLES = 1920  # 30 batches of 64: enough to time the slow loop, extrapolated to an epoch
 NO_TORCH_ENV = "NNLIB_BENCH_NO_TORCH"  # set to 1 to run as if PyTorch were not installed
 BUSY_SPREAD = 1.5  # slowest / fastest epoch above this: the machine was busy, say so
+MODELS = ("mlp", "cnn")  # --model: the dense network above, or nnlib.conv.cnn
+CNN_BATCH_SIZE = 64  # the batches `python -m nnlib train --model cnn` trains with
+PROFILE_BATCHES = 200  # --model cnn: training steps timed part by part, after the epochs
 
 
 def parameter_count(sizes: list[int]) -> int:
@@ -253,6 +257,9 @@ class BenchResult:
     lr: float = LEARNING_RATE
     momentum: float = MOMENTUM
     warmup_epochs: int = WARMUP_EPOCHS
+    model: str = "mlp"  # "mlp": the dense network of ``sizes``, SGD with momentum; "cnn": nnlib.conv.cnn, Adam
+    # --model cnn: milliseconds per nnlib training step of each part (bench_worker.time_each_part)
+    step_milliseconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def frameworks(self) -> list[str]:
@@ -299,7 +306,7 @@ class BenchResult:
 def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
             train_size: int | None = None, guide_epochs: int = 2,
             per_example_examples: int = PER_EXAMPLE_EXAMPLES,
-            progress: Callable[[str], None] | None = None) -> BenchResult:
+            progress: Callable[[str], None] | None = None, model: str = "mlp") -> BenchResult:
     """Run the benchmark and return what it measured.
 
     ``epochs`` timed epochs per framework (after one warm-up epoch each); ``threads`` per
@@ -307,16 +314,23 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
     ``train_size`` cuts the training set (for a quick try: the numbers then mean little).
     ``progress``, if given, receives the lines of :func:`report` that are known before the
     end (the header once the workers are ready, then one line per epoch), as they come.
+    ``model="cnn"`` times :func:`nnlib.conv.cnn` instead (Adam, batches of 64), and only
+    the two frameworks' epochs: the dense network's extra measurements are skipped.
     """
-    check_training_settings(epochs, BATCH_SIZE)
+    if model not in MODELS:
+        raise ValueError(f"model must be one of {', '.join(MODELS)}, got {model!r}")
+    batch_size, lr = (CNN_BATCH_SIZE, CNN_LR) if model == "cnn" else (BATCH_SIZE, LEARNING_RATE)
+    check_training_settings(epochs, batch_size)
     threads = threads or default_threads()
     progress = progress or (lambda line: None)
     download_mnist(data_dir)  # fetch the files first if needed, so the workers find them
     data_dir = str(data_dir) if data_dir is not None else None
     setup = {"data_dir": data_dir, "train_size": train_size, "sizes": SIZES, "seed": SEED,
-             "lr": LEARNING_RATE, "momentum": MOMENTUM, "batch_size": BATCH_SIZE, "threads": threads}
+             "lr": lr, "momentum": MOMENTUM, "batch_size": batch_size, "threads": threads,
+             "model": model}
     result = BenchResult(
         epochs=epochs, threads=threads, train_size=train_size or 60000,
+        model=model, batch_size=batch_size, lr=lr,
         date=f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M}",
         cpu=cpu_name(), cores=os.cpu_count() or 1, usable_cores=usable_cores(),
         system=f"{platform.system()} {platform.release()} {platform.machine()}",
@@ -344,6 +358,11 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
         alternate_epochs(workers, result, progress)
         result.test_accuracy = {name: worker.ask("evaluate")["test_accuracy"]
                                 for name, worker in workers.items()}
+        result.peak_memory_mb = {name: worker.peak_memory_mb for name, worker in workers.items()}
+        if model == "cnn":
+            result.step_milliseconds = workers["nnlib"].ask(
+                "where_time_goes", batches=PROFILE_BATCHES)["milliseconds"]
+            return result
         result.guide_epoch_seconds = workers["nnlib"].ask(
             "guide_epochs", seed=SEED, epochs=guide_epochs)["seconds"]
         loop = workers["nnlib"].ask("per_example", seed=SEED, examples=per_example_examples)
@@ -371,7 +390,7 @@ def alternate_epochs(workers: dict[str, Worker], result: BenchResult,
             seconds = workers[name].ask("epoch")["seconds"]
             if timed:
                 result.epoch_seconds[name].append(seconds)
-            if name == "nnlib" and timed:
+            if name == "nnlib" and timed and result.model == "mlp":
                 rate = workers[name].ask("matmul_rate", sizes=result.sizes, batch_size=result.batch_size)
                 result.matmul_gflops.append(rate["gflops"])
             time.sleep(HANDOVER_PAUSE)
@@ -383,9 +402,13 @@ def header_lines(result: BenchResult) -> list[str]:
     shape = "-".join(map(str, result.sizes))
     versions = result.versions
     compared = f", PyTorch {versions['PyTorch']}" if "PyTorch" in versions else ""
+    network = (f"{shape} network (ReLU, softmax + cross-entropy), float32, batch {result.batch_size}, "
+               f"SGD with momentum {result.momentum} (lr {result.lr})")
+    if result.model == "cnn":
+        network = (f"convolutional network (conv 5x5 16, ReLU, pool, conv 5x5 32, ReLU, pool, dense "
+                   f"to 10, softmax + cross-entropy), float32, batch {result.batch_size}, Adam (lr {result.lr})")
     lines = [
-        f"nnlib bench: {shape} network (ReLU, softmax + cross-entropy), float32, batch {result.batch_size}, "
-        f"SGD with momentum {result.momentum} (lr {result.lr}), same initial weights and shuffles",
+        f"nnlib bench: {network}, same initial weights and shuffles",
         f"date: {result.date} UTC",
         f"machine: {result.cpu}, {result.cores} cores ({result.usable_cores} usable), {result.system}",
         f"versions: Python {versions['Python']}, NumPy {versions['NumPy']} ({versions['BLAS']}), "
@@ -424,12 +447,17 @@ def summary_lines(result: BenchResult) -> list[str]:
             f"  (median of the {epochs} per-epoch ratios torch/nnlib; they ranged "
             f"{min(result.ratios):.2f}-{max(result.ratios):.2f})",
         ]
+    accuracy = (f"test accuracy after {result.warmup_epochs + epochs} epochs: "
+                + ", ".join(f"{name} {accuracy:.4f}" for name, accuracy in result.test_accuracy.items()))
+    memory = "peak memory: " + ", ".join(
+        f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items())
+    if result.model == "cnn":
+        return lines + [accuracy, memory] + where_time_goes_lines(result) + _busy_warning(result)
     rates, achieved = result.matmul_gflops, result.nnlib_gflops
     gflops = statistics.median(rates)
     guide = result.guide_epoch_seconds
     lines += [
-        f"test accuracy after {result.warmup_epochs + epochs} epochs: "
-        + ", ".join(f"{name} {accuracy:.4f}" for name, accuracy in result.test_accuracy.items()),
+        accuracy,
         f"float32 matrix multiply at the training shapes: {gflops:.1f} GFLOP/s "
         f"(median of {len(rates)}, one after each nnlib epoch; best {max(rates):.1f})",
         f"nnlib epoch: 6 x {parameter_count(result.sizes):,} parameters x {result.train_size:,} examples "
@@ -441,15 +469,32 @@ def summary_lines(result: BenchResult) -> list[str]:
         f"{statistics.median(guide):.3f} s per epoch (median of {len(guide)})",
         f"the original guide's network one example at a time (Python loop): {result.per_example_epoch_seconds:.1f} s "
         f"per epoch (estimated from {result.per_example_count:,} examples)",
-        "peak memory: " + ", ".join(f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items()),
+        memory,
     ]
-    if result.busiest_spread > BUSY_SPREAD:
-        lines.append(
-            f"warning: the slowest epoch of one framework took {result.busiest_spread:.1f} times as long "
+    return lines + _busy_warning(result)
+
+
+def where_time_goes_lines(result: BenchResult) -> list[str]:
+    """The table of milliseconds per nnlib training step, part by part (``--model cnn``)."""
+    parts = dict(result.step_milliseconds)
+    if not parts:
+        return []
+    whole = parts.pop("whole step")
+    lines = [f"where nnlib's time goes, per step of {result.batch_size} images "
+             f"(mean of {PROFILE_BATCHES} steps, timed part by part):"]
+    width = max(map(len, parts))
+    lines += [f"  {name:<{width}}  {ms:6.3f} ms  {ms / whole:4.0%}" for name, ms in parts.items()]
+    return lines + [f"  {'whole step':<{width}}  {whole:6.3f} ms"]
+
+
+def _busy_warning(result: BenchResult) -> list[str]:
+    """A warning line if one framework's epochs varied so much that the machine was busy."""
+    if result.busiest_spread <= BUSY_SPREAD:
+        return []
+    return [f"warning: the slowest epoch of one framework took {result.busiest_spread:.1f} times as long "
             f"as its fastest: something else was using the processor. Rerun on a quiet machine"
             + (", or with one thread per framework (OPENBLAS_NUM_THREADS=1), which suffers far less."
-               if result.threads > 1 else "."))
-    return lines
+               if result.threads > 1 else ".")]
 
 
 def report(result: BenchResult, out: TextIO | None = None) -> None:
@@ -493,7 +538,7 @@ def load_record(path: str | os.PathLike) -> tuple[BenchResult, dict]:
 def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = None,
          train_size: int | None = None, guide_epochs: int = 2,
          per_example_examples: int = PER_EXAMPLE_EXAMPLES, out: TextIO | None = None,
-         record: str | os.PathLike | None = None, command: str = "") -> int:
+         record: str | os.PathLike | None = None, command: str = "", model: str = "mlp") -> int:
     """Run the benchmark and print its report as it goes (see :func:`measure`); return 0.
 
     ``record``: also keep the run in this JSON file (and its report beside it, ``.txt``),
@@ -506,7 +551,7 @@ def main(epochs: int = 5, data_dir: str | None = None, *, threads: int | None = 
 
     result = measure(epochs, data_dir, threads=threads, train_size=train_size,
                      guide_epochs=guide_epochs, per_example_examples=per_example_examples,
-                     progress=say)
+                     progress=say, model=model)
     for line in summary_lines(result):
         say(line)
     if record is not None:
@@ -534,6 +579,8 @@ def _command_line(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m nnlib.tools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=5, help="timed epochs per framework")
+    parser.add_argument("--model", choices=MODELS, default="mlp",
+                        help="mlp: the 784-128-10 network (default); cnn: nnlib.conv.cnn")
     parser.add_argument("--threads", type=int, default=None, help="threads per framework")
     parser.add_argument("--data-dir", default=None, help="folder of the MNIST files")
     parser.add_argument("--record", default=None, metavar="FILE.json",
@@ -546,7 +593,8 @@ def _command_line(argv: list[str] | None = None) -> int:
     command = " ".join([f"{name}={value}" for name, value in settings.items()]
                        + (["env"] + [f"-u {name}" for name in unset] if unset else [])
                        + ["python -m nnlib.tools.bench"] + [shlex.quote(a) for a in (argv or sys.argv[1:])])
-    return main(args.epochs, args.data_dir, threads=args.threads, record=args.record, command=command)
+    return main(args.epochs, args.data_dir, threads=args.threads, record=args.record, command=command,
+                model=args.model)
 
 
 if __name__ == "__main__":

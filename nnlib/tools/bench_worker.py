@@ -26,8 +26,9 @@ import numpy as np
 
 from nnlib.data import load_mnist, one_hot
 from nnlib.guide import GuideNetwork, train_one_example_at_a_time
-from nnlib.network import Network
-from nnlib.optim import SGD, Momentum
+from nnlib.conv import cnn
+from nnlib.network import Network, Sequential
+from nnlib.optim import SGD, Adam, Momentum
 from nnlib.train import train
 
 
@@ -38,9 +39,58 @@ def load_data(request: dict) -> tuple[np.ndarray, ...]:
     return X_train[:size], y_train[:size], X_test, y_test
 
 
-def initial_network(request: dict) -> Network:
-    """The network both frameworks start from: nnlib's He initialisation, seeded."""
+def initial_network(request: dict) -> Network | Sequential:
+    """The network both frameworks start from: nnlib's He initialisation, seeded.
+
+    The dense network of ``request["sizes"]``, or with ``request["model"] == "cnn"`` the
+    convolutional network of :func:`nnlib.conv.cnn`.
+    """
+    if request.get("model") == "cnn":
+        return cnn(rng=request["seed"])
     return Network(request["sizes"], activation="relu", output="softmax", init="he", rng=request["seed"])
+
+
+def initial_optimizer(request: dict) -> Momentum | Adam:
+    """nnlib's optimiser for the model: SGD with momentum for the dense network, else Adam."""
+    if request.get("model") == "cnn":
+        return Adam(lr=request["lr"])
+    return Momentum(lr=request["lr"], momentum=request["momentum"])
+
+
+def torch_dense(torch, start: Network):
+    """PyTorch's layers for the dense network ``start``, holding its weights."""
+    layers = []
+    for linear in start.linears:
+        layer = torch.nn.Linear(*linear.W.shape)
+        with torch.no_grad():  # torch keeps weights as (out, in): the transpose of nnlib's
+            layer.weight.copy_(torch.from_numpy(linear.W.T.copy()))
+            layer.bias.copy_(torch.from_numpy(linear.b[0]))
+        layers += [layer, torch.nn.ReLU()]
+    return torch.nn.Sequential(*layers[:-1])  # no ReLU after the last layer
+
+
+def torch_cnn(torch, start: Sequential):
+    """PyTorch's layers for :func:`nnlib.conv.cnn`, holding ``start``'s weights.
+
+    PyTorch keeps images channels first, ``(n, channels, height, width)``, and filters as
+    ``(filters, channels, kernel, kernel)``; nnlib keeps both channels last. So the filters
+    are transposed, and the dense layer's rows are reordered to the order in which PyTorch's
+    ``Flatten`` reads a ``(32, 4, 4)`` map (channel, row, column) instead of nnlib's (row,
+    column, channel). The two networks then compute the same function.
+    """
+    nn = torch.nn
+    conv1, conv2, dense = start.weighted
+    layers = [nn.Conv2d(1, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 5), nn.ReLU(),
+              nn.MaxPool2d(2), nn.Flatten(), nn.Linear(512, 10)]
+    h, w, c = 4, 4, 32  # the last map's shape, channels last
+    dense_W = dense.W.reshape(h, w, c, -1).transpose(2, 0, 1, 3).reshape(h * w * c, -1)
+    with torch.no_grad():
+        for layer, source in ((layers[0], conv1), (layers[3], conv2)):
+            layer.weight.copy_(torch.from_numpy(source.W.transpose(0, 3, 1, 2).copy()))
+            layer.bias.copy_(torch.from_numpy(source.b))
+        layers[7].weight.copy_(torch.from_numpy(dense_W.T.copy()))
+        layers[7].bias.copy_(torch.from_numpy(dense.b[0]))
+    return nn.Sequential(*layers)
 
 
 def peak_memory_mb() -> float:
@@ -75,7 +125,7 @@ class NnlibWorker:
         self.X, self.y, self.X_test, self.y_test = load_data(request)
         self.Y = one_hot(self.y)
         self.model = initial_network(request)
-        self.optimizer = Momentum(lr=request["lr"], momentum=request["momentum"])
+        self.optimizer = initial_optimizer(request)
         self.batch_size = request["batch_size"]
         # One generator for the whole run: each epoch draws the next shuffle from it,
         # the same sequence of shuffles the PyTorch worker draws.
@@ -97,6 +147,17 @@ class NnlibWorker:
 
         return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
 
+    def where_time_goes(self, request: dict) -> dict:
+        """Milliseconds per training step of each part of the model, over ``batches`` steps.
+
+        Every layer's forward and backward pass is timed (for a convolution, its ``im2col``
+        copy and ``col2im`` scatter apart from the rest, its matrix products), then the
+        loss and the optimiser's step. Timing adds a little to each part; the shares are
+        what matter.
+        """
+        return {"milliseconds": time_each_part(self.model, self.optimizer, self.X, self.Y,
+                                               self.batch_size, request["batches"])}
+
     def guide_epochs(self, request: dict) -> dict:
         """The original guide's own network, trained as the original guide trains it: float64, SGD(0.5), batches of 64."""
         model = GuideNetwork(rng=request["seed"])
@@ -113,6 +174,67 @@ class NnlibWorker:
         return {"seconds": time.perf_counter() - start, "examples": n}
 
 
+def time_each_part(model: Sequential, optimizer, X: np.ndarray, Y: np.ndarray, batch_size: int,
+                   batches: int) -> dict[str, float]:
+    """Train ``batches`` steps of ``model`` on the first examples of ``X``, timing each part.
+
+    Returns milliseconds per step, in the order they run, keyed by layer and pass (``"1
+    Conv2D(1, 16, kernel=5) forward"``). A convolution's pass is split into its copy
+    (``": im2col"``), its scatter (``": col2im"``) and the rest (``": products"``, its
+    matrix products and bias). ``"the rest"`` is the softmax, the loss and Python's own
+    work; ``"optimiser step"`` the update; ``"whole step"`` all of it.
+    """
+    from nnlib import conv
+
+    seconds: dict[str, float] = {}
+    running: list[str] = []  # the layer pass that is running, to which a copy belongs
+
+    def timed(label: str, function, belongs_to_layer: bool = False):
+        def run(*args):
+            name = f"{running[-1]}: {label}" if belongs_to_layer else label
+            running.append(name)
+            start = time.perf_counter()
+            try:
+                return function(*args)
+            finally:
+                seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - start
+                running.pop()
+        return run
+
+    copies = {"im2col": conv.im2col, "col2im": conv.col2im}
+    try:
+        for name, function in copies.items():
+            setattr(conv, name, timed(name, function, belongs_to_layer=True))
+        for place, layer in enumerate(model.layers, start=1):
+            for direction in ("forward", "backward"):
+                label = f"{place} {layer!r} {direction}"
+                setattr(layer, direction, timed(label, getattr(layer, direction)))
+        step = timed("optimiser step", optimizer.step)
+        for first in range(0, batches * batch_size, batch_size):
+            x, y = X[first : first + batch_size], Y[first : first + batch_size]
+            start = time.perf_counter()
+            model.forward(x, training=True)
+            model.loss(y)
+            model.backward(y)
+            step(model.params, model.grads)
+            seconds["whole step"] = seconds.get("whole step", 0.0) + time.perf_counter() - start
+    finally:
+        for name, function in copies.items():
+            setattr(conv, name, function)
+        for layer in model.layers:  # back to the class's own methods
+            layer.__dict__.pop("forward", None)
+            layer.__dict__.pop("backward", None)
+    parts = {}
+    for name, value in seconds.items():  # a pass with copies: split off the copies
+        if ": " not in name and name != "whole step":
+            copied = [f"{name}: {copy}" for copy in copies if f"{name}: {copy}" in seconds]
+            parts[f"{name}: products" if copied else name] = value - sum(seconds[c] for c in copied)
+            parts.update({c: seconds[c] for c in copied})
+    parts["the rest"] = seconds["whole step"] - sum(parts.values())
+    parts["whole step"] = seconds["whole step"]
+    return {name: 1000 * value / batches for name, value in parts.items()}
+
+
 class TorchWorker:
     """The same training in PyTorch: same weights, same shuffles, same batch size and optimiser."""
 
@@ -121,22 +243,21 @@ class TorchWorker:
 
         self.torch = torch
         torch.set_num_threads(request["threads"])
+        self.batch_size = request["batch_size"]
+        self.rng = np.random.default_rng(request["seed"])
         X, y, X_test, y_test = load_data(request)
         # from_numpy shares memory with the NumPy arrays: no copy of the data set.
         self.X, self.y = torch.from_numpy(X), torch.from_numpy(y)
         self.X_test, self.y_test = torch.from_numpy(X_test), torch.from_numpy(y_test)
         start = initial_network(request)
-        layers = []
-        for linear in start.linears:
-            layer = torch.nn.Linear(*linear.W.shape)
-            with torch.no_grad():  # torch keeps weights as (out, in): the transpose of nnlib's
-                layer.weight.copy_(torch.from_numpy(linear.W.T.copy()))
-                layer.bias.copy_(torch.from_numpy(linear.b[0]))
-            layers += [layer, torch.nn.ReLU()]
-        self.model = torch.nn.Sequential(*layers[:-1])  # no ReLU after the last layer
-        self.optimizer = torch.optim.SGD(self.model.parameters(), lr=request["lr"], momentum=request["momentum"])
-        self.batch_size = request["batch_size"]
-        self.rng = np.random.default_rng(request["seed"])
+        if request.get("model") == "cnn":
+            self.X, self.X_test = self.X.view(-1, 1, 28, 28), self.X_test.view(-1, 1, 28, 28)
+            self.model = torch_cnn(torch, start)
+            self.optimizer = torch.optim.Adam(self.model.parameters(), lr=request["lr"])
+        else:
+            self.model = torch_dense(torch, start)
+            self.optimizer = torch.optim.SGD(self.model.parameters(), lr=request["lr"],
+                                             momentum=request["momentum"])
 
     def epoch(self, request: dict) -> dict:
         """One epoch of the usual PyTorch loop, keeping the same running loss and accuracy as nnlib.train."""
@@ -159,8 +280,8 @@ class TorchWorker:
 
     def evaluate(self, request: dict) -> dict:
         """The accuracy on the 10,000 test digits."""
-        with self.torch.no_grad():
-            predicted = self.model(self.X_test).argmax(dim=1)
+        with self.torch.no_grad():  # in slices of 1,000, as nnlib's predict, to bound memory
+            predicted = self.torch.cat([self.model(x).argmax(dim=1) for x in self.X_test.split(1000)])
         return {"test_accuracy": float((predicted == self.y_test).float().mean())}
 
 

@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
 
     b = commands.add_parser("bench", help="time nnlib against PyTorch on the CPU")
+    b.add_argument("--model", type=model_name, default="mlp", metavar="{mlp,cnn}",
+                   help="mlp: the 784-128-10 dense network (default); cnn: the convolutional "
+                        "network of nnlib.conv.cnn, trained with Adam in batches of 64")
     b.add_argument("--epochs", type=int, default=5,
                    help="timed epochs per framework, after one untimed warm-up (default: 5)")
     b.add_argument("--threads", type=int, default=None, metavar="N",
@@ -169,7 +172,8 @@ def run_bench(args: argparse.Namespace) -> int:
 
     if args.threads is not None and args.threads < 1:
         raise ValueError(f"--threads must be at least 1, got {args.threads}")
-    return bench_main(epochs=args.epochs, data_dir=args.data_dir, threads=args.threads)
+    return bench_main(epochs=args.epochs, data_dir=args.data_dir, threads=args.threads,
+                      model=args.model)
 
 
 def main(argv: list[str] | None = None) -> int:

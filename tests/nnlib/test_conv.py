@@ -98,6 +98,10 @@ def test_maxpool_values_odd_sizes_and_ties():
     # a tie (ReLU's zeros): one gradient, to the first maximum only
     dx = pool.forward(np.zeros((1, 2, 2, 1))) is not None and pool.backward(np.ones((1, 1, 1, 1)))
     np.testing.assert_array_equal(dx[0, :, :, 0], [[1, 0], [0, 0]])
+    # a tie between columns: the first maximum reading down the columns, the left one first
+    pool.forward(np.array([[1.0, 5.0], [5.0, 0.0]]).reshape(1, 2, 2, 1))
+    dx = pool.backward(np.ones((1, 1, 1, 1)))
+    np.testing.assert_array_equal(dx[0, :, :, 0], [[0, 0], [1, 0]])
 
 
 def small_cnn(input_shape, rng=0):

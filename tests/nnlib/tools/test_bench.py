@@ -306,3 +306,81 @@ def test_the_counted_work_exceeds_what_nnlib_computes():
     6 x parameters x examples count includes the input gradient nnlib skips."""
     assert bench._done_fraction(bench.SIZES) < 1
     assert SAMPLE.nnlib_gflops / (sum(SAMPLE.matmul_gflops) / 2) > 1  # 116% in the sample
+
+
+# --------------------------------------------------------------------------- --model cnn
+
+@pytest.mark.skipif(not bench.torch_available(), reason="PyTorch is not installed (pip install 'nnlib[bench]')")
+def test_torch_cnn_computes_what_nnlib_cnn_computes():
+    """The same weights, moved to PyTorch's channels-first layout, give the same outputs."""
+    import numpy as np
+    import torch
+
+    from nnlib.conv import cnn
+    from nnlib.tools.bench_worker import torch_cnn
+
+    start = cnn(rng=3)
+    for layer in start.weighted:  # nonzero biases: their order must be right too
+        layer.b[...] = np.random.default_rng(4).standard_normal(layer.b.shape)
+    x = np.random.default_rng(5).random((7, 784), dtype=np.float32)
+    with torch.no_grad():
+        scores = torch_cnn(torch, start)(torch.from_numpy(x).view(-1, 1, 28, 28)).numpy()
+    start.forward(x)
+    np.testing.assert_allclose(scores, start.scores, rtol=1e-4, atol=1e-5)
+
+
+def test_the_parts_of_a_cnn_step_add_up_to_the_step(mnist):
+    from nnlib import Adam, one_hot
+    from nnlib.conv import cnn
+    from nnlib.tools.bench_worker import time_each_part
+
+    X, y, _, _ = mnist
+    model = cnn()
+    parts = time_each_part(model, Adam(1e-3), X[:192], one_hot(y[:192]), 64, 3)
+    names = list(parts)
+    assert names[:2] == ["1 Conv2D(1, 16, kernel=5) forward: products",
+                         "1 Conv2D(1, 16, kernel=5) forward: im2col"]
+    assert "4 Conv2D(16, 32, kernel=5) backward: col2im" in names
+    assert "1 Conv2D(1, 16, kernel=5) backward" in names  # the first layer has no col2im
+    assert names[-3:] == ["optimiser step", "the rest", "whole step"]
+    whole = parts.pop("whole step")
+    assert sum(parts.values()) == pytest.approx(whole)
+    assert all(ms > 0 for name, ms in parts.items() if name != "the rest")
+    # the model is left as it was: its own methods, and nnlib.conv's own functions
+    assert "forward" not in vars(model.layers[0])
+    from nnlib import conv
+    assert conv.im2col.__module__ == "nnlib.conv" and conv.im2col.__name__ == "im2col"
+
+
+CNN_SAMPLE = dataclasses.replace(
+    SAMPLE, model="cnn", batch_size=64, lr=2e-3, matmul_gflops=[], guide_epoch_seconds=[],
+    per_example_seconds=0.0, per_example_count=0,
+    step_milliseconds={"1 Conv2D(1, 16, kernel=5) forward: products": 0.5,
+                       "1 Conv2D(1, 16, kernel=5) forward: im2col": 0.25, "the rest": 0.25,
+                       "whole step": 1.0})
+
+
+def test_the_report_of_a_cnn_run():
+    lines = report_of(CNN_SAMPLE).splitlines()
+    assert lines[0] == (
+        "nnlib bench: convolutional network (conv 5x5 16, ReLU, pool, conv 5x5 32, ReLU, pool, "
+        "dense to 10, softmax + cross-entropy), float32, batch 64, Adam (lr 0.002), same initial "
+        "weights and shuffles")
+    assert "speed-up vs torch: 1.40x" in lines
+    assert not any("GFLOP" in line or "original guide" in line for line in lines)
+    assert lines[-5:] == [
+        "where nnlib's time goes, per step of 64 images (mean of 200 steps, timed part by part):",
+        "  1 Conv2D(1, 16, kernel=5) forward: products   0.500 ms   50%",
+        "  1 Conv2D(1, 16, kernel=5) forward: im2col     0.250 ms   25%",
+        "  the rest                                      0.250 ms   25%",
+        "  whole step                                    1.000 ms",
+    ]
+
+
+def test_bench_refuses_an_unknown_model(capsys):
+    with pytest.raises(ValueError, match="model must be one of mlp, cnn, got 'rnn'"):
+        bench.measure(model="rnn")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["bench", "--model", "rnn"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'rnn' (choose from mlp, cnn)" in capsys.readouterr().err
