@@ -94,7 +94,7 @@ def draw_capturing(stem, runs, tmp_path, monkeypatch):
     for name in declared.figures:
         pixels = matplotlib.image.imread(tmp_path / name)
         height, width = pixels.shape[:2]
-        assert 300 < width <= TEXT_COLUMN_PIXELS and 200 < height < 1400, (name, width, height)
+        assert 300 < width <= TEXT_COLUMN_PIXELS and 200 < height < 2000, (name, width, height)
         assert pixels[..., :3].std() > 0.05, f"{name} is nearly blank"
     (fig,) = saved
     return fig
