@@ -310,23 +310,23 @@
     return new Matrix(rows, cols, decode(entry));
   }
 
-  // Cell i of the hidden grid shows value i, in rows of `columns`
+  // How the hidden panel lays out its squares: `order[i]` is the value
+  // square i shows, in groups ("maps") of `mapSize` squares, `columns` groups
+  // a row. A dense layer's neurons: one group, value i in square i.
   function plainGrid(n) {
     const order = Array.from({ length: n }, (_, i) => i);
-    return { order, columns: n > 64 ? 16 : 8 };
+    return { order, columns: 1, map: [n > 64 ? 16 : 8, n] };
   }
 
-  // The CNN's (4, 4, 32) features as 32 small 4 x 4 maps, 8 maps a row:
-  // cell i of the grid shows which of the 512 channels-last values
+  // The CNN's (4, 4, 32) features as 32 small 4 x 4 maps, one per channel,
+  // 8 maps a row. Channels last: pixel (r, s) of map ch is value
+  // (r * 4 + s) * 32 + ch.
   function featureMapGrid([h, w, channels]) {
-    const perRow = 8, columns = perRow * w;
     const order = [];
-    for (let i = 0; i < h * w * channels; i++) {
-      const row = Math.floor(i / columns), col = i % columns;
-      const channel = Math.floor(row / h) * perRow + Math.floor(col / w);
-      order.push(((row % h) * w + (col % w)) * channels + channel);
+    for (let ch = 0; ch < channels; ch++) {
+      for (let i = 0; i < h * w; i++) order.push(i * channels + ch);
     }
-    return { order, columns };
+    return { order, columns: 8, map: [w, h * w] };
   }
 
   // A network object from an exported entry, with a uniform way to read its
@@ -677,11 +677,18 @@
 
   function buildHiddenGrid() {
     const grid = $("hidden");
-    const { order, columns } = networks[state.network].grid;
+    const { order, columns, map } = networks[state.network].grid;
+    const [mapColumns, mapSize] = map;
     grid.replaceChildren();
     grid.style.setProperty("--columns", columns);
-    for (let i = 0; i < order.length; i++) {
-      grid.appendChild(document.createElement("span"));
+    for (let m = 0; m < order.length / mapSize; m++) {
+      const group = document.createElement("div");
+      group.className = "nnlib-draw__map";
+      group.style.setProperty("--columns", mapColumns);
+      for (let i = 0; i < mapSize; i++) {
+        group.appendChild(document.createElement("span"));
+      }
+      grid.appendChild(group);
     }
   }
 
@@ -723,7 +730,7 @@
     small.putImageData(picture, 0, 0);
 
     // the hidden layer
-    const cells = $("hidden").children;
+    const cells = $("hidden").querySelectorAll("span");
     const hidden = state.hidden ? Array.from(state.hidden.data) : [];
     const top =
       model.entry.activation === "relu" ? Math.max(...hidden, 1e-12) : 1;

@@ -80,6 +80,14 @@ def nnlib_network(site_dir, name: str):
     return net
 
 
+def dense_input(net, image: np.ndarray) -> np.ndarray:
+    """What the CNN's last layer (dense) reads for one 28 x 28 image: (1, 512)."""
+    out = image.reshape(1, 28, 28, 1).astype(np.float32)
+    for layer in net.layers[:-1]:
+        out = layer.forward(out)
+    return out
+
+
 @pytest.fixture(scope="module")
 def mnist_test():
     _, _, X_test, y_test = load_mnist()
@@ -290,8 +298,18 @@ def test_a_drawn_digit_is_prepared_like_mnist_and_read(browser, server, site_dir
         for name in NETWORKS:
             choose_network(page, name)
             assert page.locator("#nnlib-draw").get_attribute("data-predicted") == digit, name
-            expected = nnlib_network(site_dir, name).forward(image.reshape(1, 784))[0]
+            net = nnlib_network(site_dir, name)
+            expected = net.forward(image.reshape(1, 784))[0]
             assert np.abs(np.array(shown_outputs(page)) - expected).max() < TOLERANCE, name
+            if name == "cnn":  # the panel shows the 512 numbers its dense layer reads
+                features = np.array(page.evaluate("nnlibDraw.state()")["hidden"])
+                dense = net.layers[-1]
+                assert np.abs(features - dense_input(net, image)[0]).max() < TOLERANCE
+                assert features.shape == (dense.W.shape[0],) == (512,)
+                assert page.locator("[data-draw=hidden] .nnlib-draw__map").count() == 32
+                assert page.locator("[data-draw=hidden] span").count() == 512
+                title = page.text_content("[data-draw=hidden-title]")
+                assert title == "What the dense layer reads"
             if name in ("guide", "cnn"):
                 page.locator("#nnlib-draw").scroll_into_view_if_needed()
                 suffix = "" if name == "guide" else f"-{name}"
