@@ -211,10 +211,12 @@
     return cols;
   }
 
-  // A convolution, "valid" (the filter never hangs over the edge), stride 1.
+  // A convolution, "valid" (the filter never hangs over the edge), stride 1:
+  // the same few weights look for their pattern at every place.
   // W is nnlib's (filters, kernel, kernel, channels) read as the matrix
   // (filters, kernel * kernel * channels): one filter per row.
   function conv2d(x, W, b) {
+    // a row of W holds kernel * kernel * channels weights
     const kernel = Math.round(Math.sqrt(W.cols / x.channels));
     const cols = im2col(x, kernel); // (oh * ow, kernel * kernel * channels)
     // (oh * ow, k * k * c) @ (k * k * c, filters) -> (oh * ow, filters):
@@ -229,8 +231,10 @@
     return new Image(x.height, x.width, x.channels, relu(x).data);
   }
 
-  // Each 2 x 2 block of each channel becomes its largest value; an odd last
-  // row or column is left out, as in nnlib (and PyTorch)
+  // Each 2 x 2 block of each channel becomes its largest value: a filter's
+  // strongest answer nearby, so a stroke moved by a pixel changes little,
+  // and the image is a quarter of the size for the next layer. An odd last
+  // row or column is left out, as in nnlib (and PyTorch).
   function maxPool2x2(x) {
     const h = Math.floor(x.height / 2), w = Math.floor(x.width / 2);
     const out = new Image(h, w, x.channels);
@@ -248,7 +252,8 @@
     return out;
   }
 
-  // A dense layer, nnlib's Linear: every input connected to every output
+  // A dense layer, nnlib's Linear: the scores of the ten digits weigh every
+  // feature the filters found, at each of the places pooling left
   function dense(x, W, b) {
     return add(matmul(x, W), b); // (n, fan_in) @ (fan_in, fan_out)
   }
@@ -266,7 +271,7 @@
 
     // --8<-- [start:cnn-forward]
     forward(X) {
-      // (1, 784): one digit, read as a 28 x 28 image with one channel
+      // (1, 784): the page's one digit, as a 28 x 28 image with one channel
       const image = new Image(28, 28, 1, X.data);
       // 16 filters: (28, 28, 1) -> (24, 24, 16), pooled to (12, 12, 16)
       const c1 = reluImage(conv2d(image, this.W1, this.b1));
