@@ -19,12 +19,12 @@ from nnlib.tools import bench
 
 RECORDS = Path(__file__).resolve().parents[2] / "benchmarks"
 NAMES = ["one-thread", "forced-kernel"]  # the runs the pages quote
+CNN_NAMES = ["cnn-one-thread", "cnn-two-threads"]  # python -m nnlib.tools.bench --model cnn
 
 
 def record_numbers(name: str, result: bench.BenchResult, record: dict) -> dict[str, str]:
     """The numbers of one recorded run, each named ``bench.<name>.<what>``."""
-    ratios, rates = result.ratios, result.matmul_gflops
-    rate = statistics.median(rates)
+    ratios = result.ratios
     versions = result.versions
     numbers = {
         "nnlib": f"{result.median_epoch('nnlib'):.3f} s",
@@ -32,12 +32,8 @@ def record_numbers(name: str, result: bench.BenchResult, record: dict) -> dict[s
         "speed-up": f"{result.speed_up:.2f}×",
         "ratio-low": f"{min(ratios):.2f}×",
         "ratio-high": f"{max(ratios):.2f}×",
-        "gflops": f"{rate:.0f} GFLOP/s",
-        "fraction": f"{result.nnlib_gflops / rate:.0%}",
         "accuracy-nnlib": f"{100 * result.test_accuracy['nnlib']:.2f}%",
         "accuracy-torch": f"{100 * result.test_accuracy['torch']:.2f}%",
-        "guide": f"{statistics.median(result.guide_epoch_seconds):.2f} s",
-        "per-example": f"{result.per_example_epoch_seconds:.1f} s",
         "epochs": str(result.epochs),
         "threads": str(result.threads),
         "date": result.date.split()[0],
@@ -49,7 +45,37 @@ def record_numbers(name: str, result: bench.BenchResult, record: dict) -> dict[s
         # how busy the machine was: the 1-minute load average when the run ended
         "load": f"{record['load_average_at_end'][0]:.1f}",
     }
+    if result.model == "cnn":
+        numbers.update(where_time_goes_numbers(result))
+    else:
+        rate = statistics.median(result.matmul_gflops)
+        numbers.update({
+            "gflops": f"{rate:.0f} GFLOP/s",
+            "fraction": f"{result.nnlib_gflops / rate:.0%}",
+            "guide": f"{statistics.median(result.guide_epoch_seconds):.2f} s",
+            "per-example": f"{result.per_example_epoch_seconds:.1f} s",
+        })
     return {f"bench.{name}.{key}": value for key, value in numbers.items()}
+
+
+GROUP_KEYS = {  # bench.TIME_GROUPS -> the short name the pages use
+    "convolutions' matrix products": "products",
+    "im2col copies": "im2col",
+    "col2im scatters": "col2im",
+    "max pooling": "pooling",
+    "ReLU": "relu",
+    "dense layer, softmax, loss, Adam, Python": "rest",
+}
+
+
+def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
+    """A CNN run's step: its milliseconds, and each kind of work's milliseconds and share."""
+    whole = result.step_milliseconds["whole step"]
+    numbers = {"step": f"{whole:.2f} ms"}
+    for group, ms in bench.time_groups(result.step_milliseconds).items():
+        numbers[f"ms-{GROUP_KEYS[group]}"] = f"{ms:.2f} ms"
+        numbers[f"share-{GROUP_KEYS[group]}"] = f"{ms / whole:.0%}"
+    return numbers
 
 
 def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str, str]:
@@ -63,7 +89,7 @@ def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str,
 
 
 def load_records(folder: Path = RECORDS) -> dict[str, tuple[bench.BenchResult, dict]]:
-    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES}
+    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES + CNN_NAMES}
 
 
 def draw(out_dir, runs):
