@@ -89,7 +89,7 @@ def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str,
 
 
 def load_records(folder: Path = RECORDS) -> dict[str, tuple[bench.BenchResult, dict]]:
-    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES + CNN_NAMES}
+    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES}
 
 
 def draw(out_dir, runs):
