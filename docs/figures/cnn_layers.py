@@ -48,7 +48,9 @@ def stages(net, image: np.ndarray) -> list[tuple[str, np.ndarray]]:
     for layer in net.layers:
         out = layer.forward(out)
         if isinstance(layer, Conv2D):
-            pending = f"convolution, {layer.filters} filters of {layer.kernel}x{layer.kernel}"
+            size = f"{layer.kernel}x{layer.kernel}" + (
+                f"x{layer.channels}" if layer.channels > 1 else "")  # as the page's table
+            pending = f"convolution, {layer.filters} filters of {size}"
         elif isinstance(layer, ReLU) and pending:
             found.append((pending + ", ReLU", out[0]))
             pending = None
