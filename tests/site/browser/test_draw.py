@@ -261,7 +261,7 @@ def test_test_digits_give_nnlibs_outputs(browser, server, site_dir, mnist_test, 
         # measured: 29 right for the original guide's network, 30 for the other two
         assert right >= N_TEST_DIGITS - 3
         # docs/draw.md: "they must agree to 0.00001, and they do, to better than 0.000001"
-        # (measured: 6e-9 for Part 3's network, 3e-7 for the better one, 1.5e-7 for the CNN)
+        # (measured: about 3e-8 for Part 3's network, 3e-7 for the better one, 1e-7 for the CNN)
         assert worst < 1e-6
         assert watch.problems() == []
     finally:
