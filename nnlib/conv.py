@@ -24,7 +24,6 @@ from numpy.lib.stride_tricks import sliding_window_view
 from nnlib.init import he
 from nnlib.layers import Linear, ReLU
 from nnlib.network import Sequential
-from nnlib.threads import for_each_part
 
 
 def _check_images(x: np.ndarray, name: str, channels: int, min_size: int) -> None:
@@ -61,18 +60,12 @@ def im2col(x: np.ndarray, kernel: int) -> np.ndarray:
     # A view, no copy: windows[i, r, s, ch, a, b] = x[i, r + a, s + b, ch].
     windows = sliding_window_view(x, (kernel, kernel), axis=(1, 2))
     if c > 1:
-        # Reorder to (patch row, patch column, channel) and copy into rows: the one copy
-        # (each thread copies the patches of its own images).
-        patches = windows.transpose(0, 1, 2, 4, 5, 3)
-        cols = np.empty(patches.shape, x.dtype)
-        for_each_part(lambda part: np.copyto(cols[part], patches[part]), n)
-        return cols.reshape(n * oh * ow, kernel * kernel * c)
+        # Reorder to (patch row, patch column, channel) and copy into rows: the one copy.
+        return windows.transpose(0, 1, 2, 4, 5, 3).reshape(n * oh * ow, kernel * kernel * c)
     # With one channel a row of a patch is only `kernel` numbers long: copied that way the
     # copy is slow. The same matrix stored column by column copies whole rows of the image
     # (about 3 times faster for MNIST); a matrix product reads either order.
-    shifted = windows.transpose(4, 5, 3, 0, 1, 2)  # (a, b, channel, image, r, s)
-    columns = np.empty(shifted.shape, x.dtype)
-    for_each_part(lambda part: np.copyto(columns[:, :, :, part], shifted[:, :, :, part]), n)
+    columns = np.ascontiguousarray(windows.transpose(4, 5, 3, 0, 1, 2))
     return columns.reshape(kernel * kernel, n * oh * ow).T
 
 
@@ -96,15 +89,10 @@ def col2im(cols: np.ndarray, shape: tuple[int, int, int, int], kernel: int) -> n
     n, h, w, c = shape
     oh, ow = h - kernel + 1, w - kernel + 1
     patches = cols.reshape(n, oh, ow, kernel, kernel, c)
-    dx = np.empty(shape, dtype=cols.dtype)
-
-    def add_back(part: slice) -> None:  # the images of one thread
-        dx[part] = 0
-        for a in range(kernel):  # kernel * kernel additions of whole slices, not a loop per pixel
-            for b in range(kernel):
-                dx[part, a : a + oh, b : b + ow, :] += patches[part, :, :, a, b, :]
-
-    for_each_part(add_back, n)
+    dx = np.zeros(shape, dtype=cols.dtype)
+    for a in range(kernel):  # kernel * kernel additions of whole slices, not a loop per pixel
+        for b in range(kernel):
+            dx[:, a : a + oh, b : b + ow, :] += patches[:, :, :, a, b, :]
     return dx
 
 
@@ -253,16 +241,8 @@ class MaxPool2D:
         # of the image (fast in NumPy), then the larger of each pair of columns.
         # rows[i, r, 0] and rows[i, r, 1] are rows 2r and 2r + 1 of image i.
         self.rows = x[:, : 2 * oh, : 2 * ow].reshape(n, oh, 2, 2 * ow * c)
-        self.columns = np.empty((n, oh, ow, 2, c), x.dtype)
-        out = np.empty((n, oh, ow, c), x.dtype)
-
-        def pool(part: slice) -> None:  # the images of one thread
-            rows, columns = self.rows[part], self.columns[part]
-            np.maximum(rows[:, :, 0], rows[:, :, 1], out=columns.reshape(rows[:, :, 0].shape))
-            np.maximum(columns[:, :, :, 0], columns[:, :, :, 1], out=out[part])
-
-        for_each_part(pool, n)
-        return out
+        self.columns = np.maximum(self.rows[:, :, 0], self.rows[:, :, 1]).reshape(n, oh, ow, 2, c)
+        return np.maximum(self.columns[:, :, :, 0], self.columns[:, :, :, 1])
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         """The gradient at the input: each block's gradient at its maximum, 0 elsewhere."""
@@ -272,23 +252,17 @@ class MaxPool2D:
         # within it to the row that won. The left's (or top's) share is the whole minus
         # the right's (bottom's): exactly the gradient, or exactly 0.
         to_columns = np.empty((n, oh, ow, 2, c), grad.dtype)
+        left, right = self.columns[:, :, :, 0], self.columns[:, :, :, 1]
+        np.multiply(grad, right > left, out=to_columns[:, :, :, 1])
+        np.subtract(grad, to_columns[:, :, :, 1], out=to_columns[:, :, :, 0])
+        to_columns = to_columns.reshape(n, oh, 2 * ow * c)
         # Every input gets a value below unless an odd last row or column was left out.
         dx = (np.empty if (h, w) == (2 * oh, 2 * ow) else np.zeros)(self.x_shape, grad.dtype)
         # A view of dx (a row's columns and channels lie side by side): writing fills dx.
         to_rows = dx[:, : 2 * oh, : 2 * ow].reshape(n, oh, 2, 2 * ow * c)
-
-        def unpool(part: slice) -> None:  # the images of one thread
-            left, right = self.columns[part, :, :, 0], self.columns[part, :, :, 1]
-            to_left, to_right = to_columns[part, :, :, 0], to_columns[part, :, :, 1]
-            np.multiply(grad[part], right > left, out=to_right)
-            np.subtract(grad[part], to_right, out=to_left)
-            to_row_pairs = to_columns[part].reshape(-1, oh, 2 * ow * c)
-            top, bottom = self.rows[part, :, 0], self.rows[part, :, 1]
-            to_top, to_bottom = to_rows[part, :, 0], to_rows[part, :, 1]
-            np.multiply(to_row_pairs, bottom > top, out=to_bottom)
-            np.subtract(to_row_pairs, to_bottom, out=to_top)
-
-        for_each_part(unpool, n)
+        top, bottom = self.rows[:, :, 0], self.rows[:, :, 1]
+        np.multiply(to_columns, bottom > top, out=to_rows[:, :, 1])
+        np.subtract(to_columns, to_rows[:, :, 1], out=to_rows[:, :, 0])
         return dx
 
     def __repr__(self) -> str:
