@@ -487,10 +487,11 @@ def where_time_goes_lines(result: BenchResult) -> list[str]:
     return lines + [f"  {'whole step':<{width}}  {whole:6.3f} ms"]
 
 
+COPIES = (": im2col", ": col2im")  # the parts of a convolution that copy rather than multiply
 TIME_GROUPS = {  # a part of a step (bench_worker.time_each_part) -> what kind of work it is
-    "convolutions' matrix products": lambda name: "Conv2D" in name and not name.endswith("col"),
-    "im2col copies": lambda name: name.endswith(": im2col"),
-    "col2im scatters": lambda name: name.endswith(": col2im"),
+    "convolutions' matrix products": lambda name: "Conv2D" in name and not name.endswith(COPIES),
+    "im2col copies": lambda name: name.endswith(COPIES[0]),
+    "col2im scatters": lambda name: name.endswith(COPIES[1]),
     "max pooling": lambda name: "MaxPool2D" in name,
     "ReLU": lambda name: "ReLU" in name,
     "dense layer, softmax, loss, Adam, Python": lambda name: True,  # everything else
@@ -501,10 +502,14 @@ def time_groups(step_milliseconds: dict[str, float]) -> dict[str, float]:
     """Milliseconds per step by kind of work (``TIME_GROUPS``), from the parts of a step.
 
     Examples:
-        >>> time_groups({"1 Conv2D(1, 16, kernel=5) forward: im2col": 0.3,
-        ...              "1 Conv2D(1, 16, kernel=5) forward: products": 0.5,
-        ...              "2 ReLU() forward": 0.25, "the rest": 0.125, "whole step": 1.175})
-        {"convolutions' matrix products": 0.5, 'im2col copies': 0.3, 'col2im scatters': 0.0, 'max pooling': 0.0, 'ReLU': 0.25, 'dense layer, softmax, loss, Adam, Python': 0.125}
+        >>> groups = time_groups({"1 Conv2D(1, 16, kernel=5) forward: im2col": 0.3,
+        ...                       "1 Conv2D(1, 16, kernel=5) forward: products": 0.5,
+        ...                       "4 Conv2D(16, 32, kernel=5) backward: col2im": 0.25,
+        ...                       "2 ReLU() forward": 0.25, "the rest": 0.125,
+        ...                       "whole step": 1.425})
+        >>> [groups[kind] for kind in ("convolutions' matrix products", "im2col copies",
+        ...                            "col2im scatters", "max pooling", "ReLU")]
+        [0.5, 0.3, 0.25, 0.0, 0.25]
     """
     groups = dict.fromkeys(TIME_GROUPS, 0.0)
     for name, milliseconds in step_milliseconds.items():
