@@ -12,6 +12,7 @@ ASSETS = ["assets/beyond-bench/numbers.json"]
 DEPENDS_ON = ["benchmarks"]
 
 import json
+import math
 import statistics
 from pathlib import Path
 
@@ -71,8 +72,13 @@ GROUP_KEYS = {  # bench.TIME_GROUPS -> the short name the pages use
 def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
     """A CNN run's step: its milliseconds, and each kind of work's milliseconds and share."""
     whole = result.step_milliseconds["whole step"]
-    numbers = {"step": f"{whole:.2f} ms"}
-    for group, ms in bench.time_groups(result.step_milliseconds).items():
+    groups = bench.time_groups(result.step_milliseconds)
+    one_core = whole - groups["convolutions' matrix products"]  # NumPy's element-wise work
+    steps = math.ceil(result.train_size / result.batch_size)
+    numbers = {"step": f"{whole:.2f} ms", "ms-one-core": f"{one_core:.2f} ms",
+               "share-one-core": f"{one_core / whole:.0%}",
+               "torch-step": f"{1000 * result.median_epoch('torch') / steps:.2f} ms"}
+    for group, ms in groups.items():
         numbers[f"ms-{GROUP_KEYS[group]}"] = f"{ms:.2f} ms"
         numbers[f"share-{GROUP_KEYS[group]}"] = f"{ms / whole:.0%}"
     return numbers
@@ -89,7 +95,7 @@ def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str,
 
 
 def load_records(folder: Path = RECORDS) -> dict[str, tuple[bench.BenchResult, dict]]:
-    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES}
+    return {name: bench.load_record(folder / f"{name}.json") for name in NAMES + CNN_NAMES}
 
 
 def draw(out_dir, runs):

@@ -16,6 +16,8 @@ import matplotlib.image
 import numpy as np
 import pytest
 
+from nnlib.tools import bench
+
 from figures import _runs
 from nnlib import confusion_matrix, load_mnist
 from nnlib.train import History
@@ -310,6 +312,12 @@ def test_the_bench_numbers_come_from_the_committed_records():
     assert numbers["bench.one-thread.nnlib"] == f"{one_thread.median_epoch('nnlib'):.3f} s"
     for name in bench_numbers.NAMES:
         assert f"bench.{name}.fraction" in numbers and f"bench.{name}.machine" in numbers
+    cnn, _ = bench_numbers.load_records()["cnn-two-threads"]
+    products = bench.time_groups(cnn.step_milliseconds)["convolutions' matrix products"]
+    whole = cnn.step_milliseconds["whole step"]
+    assert numbers["bench.cnn-two-threads.ms-one-core"] == f"{whole - products:.2f} ms"
+    assert numbers["bench.cnn-two-threads.torch-step"] == f"{1000 * cnn.median_epoch('torch') / 938:.2f} ms"
+    assert numbers["bench.cnn-two-threads.speed-up"] == f"{cnn.speed_up:.2f}×"
 
 
 def test_the_vectorise_numbers_are_ratios_of_the_times():

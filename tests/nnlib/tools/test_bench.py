@@ -281,6 +281,23 @@ def test_a_record_keeps_the_result_and_its_report(tmp_path, monkeypatch):
 RECORDS = Path(__file__).parents[3] / "benchmarks"
 
 
+@pytest.mark.parametrize("name, threads", [("cnn-one-thread", 1), ("cnn-two-threads", 2)])
+def test_the_committed_cnn_records_are_complete_and_consistent(name, threads):
+    """performance-details.md quotes benchmarks/cnn-*.json and shows a report: every
+    measurement is there, the parts of a step add up to it, memory stays under 1.5 GB."""
+    result, record = bench.load_record(RECORDS / f"{name}.json")
+    assert record["command"].startswith(("OPENBLAS_NUM_THREADS=1 " if threads == 1 else "env "))
+    assert "--model cnn" in record["command"] and result.model == "cnn"
+    assert result.threads == threads and result.batch_size == 64 and result.train_size == 60000
+    assert result.frameworks == ["nnlib", "torch"] and result.versions["BLAS"].endswith("SkylakeX kernel")
+    assert all(len(seconds) == result.epochs == 5 for seconds in result.epoch_seconds.values())
+    assert (RECORDS / f"{name}.txt").read_text(encoding="utf-8") == report_of(result)
+    parts = dict(result.step_milliseconds)
+    assert sum(parts.values()) - parts["whole step"] == pytest.approx(parts["whole step"])
+    assert all(mb < 1536 for mb in result.peak_memory_mb.values())  # the issue's 1.5 GB
+    assert min(result.test_accuracy.values()) > 0.985  # 6 epochs of Adam at a fixed rate
+
+
 @pytest.mark.parametrize("name", ["one-thread", "forced-kernel"])
 def test_the_committed_records_are_complete_and_consistent(name):
     """The performance pages quote benchmarks/<name>.json (docs/figures/beyond_bench.py)
