@@ -117,7 +117,8 @@ RUNS["ladder"] = ladder_run
 
 # The convolutional network of "Beyond: convolutions" (docs/beyond/convolutions.md) and of the
 # "Draw a digit" page: nnlib.conv.cnn trained as `python -m nnlib train --model cnn` trains it
-# (Adam from CNN_LR along a cosine, batches of 64), for CNN_EPOCHS epochs on all of MNIST.
+# (Adam from CNN_LR along a cosine, batches of 64 computed CNN_CHUNK at a time), for CNN_EPOCHS
+# epochs on all of MNIST.
 CNN_EPOCHS = 3
 CNN_BATCH_SIZE = 64
 CNN_SEED = 0
@@ -130,14 +131,14 @@ def cnn_run() -> dict[str, np.ndarray]:
     1), ``b1`` (16,), ``W2`` (32, 5, 5, 16), ``b2`` (32,), ``W3`` (512, 10), ``b3`` (1, 10),
     all float32, and ``test_output``: the (10000, 10) softmax probabilities on the test digits.
     """
-    from nnlib.conv import CNN_LR, cnn, cosine_schedule
+    from nnlib.conv import CNN_CHUNK, CNN_LR, cnn, cosine_schedule
 
     X_train, y_train, X_test, y_test = load_mnist()
     net = cnn(rng=CNN_SEED)
     history = train(net, X_train, one_hot(y_train), X_test=X_test, y_test=y_test,
                     progress=False, epochs=CNN_EPOCHS, batch_size=CNN_BATCH_SIZE,
                     optimizer=Adam(CNN_LR), lr_schedule=cosine_schedule(CNN_LR, CNN_EPOCHS),
-                    rng=CNN_SEED)
+                    rng=CNN_SEED, chunk_size=CNN_CHUNK)
     # In slices: one forward() of all 10,000 digits would hold every patch of them (1.6 GB).
     test_output = np.concatenate(
         [net.forward(X_test[i : i + 1000]) for i in range(0, len(X_test), 1000)])

@@ -67,6 +67,8 @@ BUSY_SPREAD = 1.5  # slowest / fastest epoch above this: the machine was busy, s
 MODELS = ("mlp", "cnn")  # --model: the dense network above, or nnlib.conv.cnn
 CNN_BATCH_SIZE = 64  # the batches `python -m nnlib train --model cnn` trains with
 PROFILE_BATCHES = 200  # --model cnn: training steps timed part by part, after the epochs
+BATCH_SIZES = [16, 32, 64, 128, 256]  # --model cnn: the batch sizes timed after the epochs
+BATCH_IMAGES = 6400  # images per timed pass at each batch size
 
 
 def parameter_count(sizes: list[int]) -> int:
@@ -260,6 +262,9 @@ class BenchResult:
     model: str = "mlp"  # "mlp": the dense network of ``sizes``, SGD with momentum; "cnn": nnlib.conv.cnn, Adam
     # --model cnn: milliseconds per nnlib training step of each part (bench_worker.time_each_part)
     step_milliseconds: dict[str, float] = field(default_factory=dict)
+    # --model cnn: milliseconds per image at each of BATCH_SIZES, per framework
+    batch_sizes: list[int] = field(default_factory=list)
+    image_milliseconds: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def frameworks(self) -> list[str]:
@@ -362,6 +367,7 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
         if model == "cnn":
             result.step_milliseconds = workers["nnlib"].ask(
                 "where_time_goes", batches=PROFILE_BATCHES)["milliseconds"]
+            time_batch_sizes(workers, result)
             return result
         result.guide_epoch_seconds = workers["nnlib"].ask(
             "guide_epochs", seed=SEED, epochs=guide_epochs)["seconds"]
@@ -372,6 +378,18 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
         for worker in workers.values():
             worker.close()
     return result
+
+
+def time_batch_sizes(workers: dict[str, Worker], result: BenchResult) -> None:
+    """Fill ``result.image_milliseconds``: each framework's time per image at each of
+    ``BATCH_SIZES``, the frameworks taking turns as in :func:`alternate_epochs`."""
+    result.batch_sizes = list(BATCH_SIZES)
+    result.image_milliseconds = {name: [] for name in workers}
+    for i, size in enumerate(BATCH_SIZES):
+        for name in (list(workers) if i % 2 == 0 else list(workers)[::-1]):
+            answer = workers[name].ask("batch_time", batch_size=size, images=BATCH_IMAGES)
+            result.image_milliseconds[name].append(1000 * answer["seconds_per_image"])
+            time.sleep(HANDOVER_PAUSE)
 
 
 def alternate_epochs(workers: dict[str, Worker], result: BenchResult,
@@ -452,7 +470,8 @@ def summary_lines(result: BenchResult) -> list[str]:
     memory = "peak memory: " + ", ".join(
         f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items())
     if result.model == "cnn":
-        return lines + [accuracy, memory] + where_time_goes_lines(result) + _busy_warning(result)
+        return (lines + [accuracy, memory] + where_time_goes_lines(result)
+                + batch_size_lines(result) + _busy_warning(result))
     rates, achieved = result.matmul_gflops, result.nnlib_gflops
     gflops = statistics.median(rates)
     guide = result.guide_epoch_seconds
@@ -472,6 +491,22 @@ def summary_lines(result: BenchResult) -> list[str]:
         memory,
     ]
     return lines + _busy_warning(result)
+
+
+def batch_size_lines(result: BenchResult) -> list[str]:
+    """The table of milliseconds per image at each batch size (``--model cnn``)."""
+    if not result.batch_sizes:
+        return []
+    times = result.image_milliseconds
+    images = min(BATCH_IMAGES, result.train_size)
+    lines = [f"milliseconds per image by batch size ({images:,} images each, "
+             "from the initial weights):"]
+    for i, size in enumerate(result.batch_sizes):
+        row = "  ".join(f"{name} {ms[i]:.4f}" for name, ms in times.items())
+        if "torch" in times:
+            row += f"  torch/nnlib {times['torch'][i] / times['nnlib'][i]:.2f}"
+        lines.append(f"  batch {size:>3}: {row}")
+    return lines
 
 
 def where_time_goes_lines(result: BenchResult) -> list[str]:

@@ -26,10 +26,10 @@ import numpy as np
 
 from nnlib.data import load_mnist, one_hot
 from nnlib.guide import GuideNetwork, train_one_example_at_a_time
-from nnlib.conv import cnn
+from nnlib.conv import CNN_CHUNK, cnn
 from nnlib.network import Network, Sequential
 from nnlib.optim import SGD, Adam, Momentum
-from nnlib.train import train
+from nnlib.train import gradient_in_chunks, train
 
 
 def load_data(request: dict) -> tuple[np.ndarray, ...]:
@@ -124,9 +124,12 @@ class NnlibWorker:
     def __init__(self, request: dict) -> None:
         self.X, self.y, self.X_test, self.y_test = load_data(request)
         self.Y = one_hot(self.y)
+        self.setup = request
         self.model = initial_network(request)
         self.optimizer = initial_optimizer(request)
         self.batch_size = request["batch_size"]
+        # The CNN's batches computed CNN_CHUNK examples at a time, as `nnlib train` does.
+        self.chunk_size = CNN_CHUNK if request.get("model") == "cnn" else None
         # One generator for the whole run: each epoch draws the next shuffle from it,
         # the same sequence of shuffles the PyTorch worker draws.
         self.rng = np.random.default_rng(request["seed"])
@@ -134,7 +137,8 @@ class NnlibWorker:
     def epoch(self, request: dict) -> dict:
         """Train one epoch with nnlib.train; its seconds and mean loss."""
         history = train(self.model, self.X, self.Y, epochs=1, batch_size=self.batch_size,
-                        optimizer=self.optimizer, rng=self.rng, progress=False)
+                        optimizer=self.optimizer, rng=self.rng, progress=False,
+                        chunk_size=self.chunk_size)
         return {"seconds": history.seconds[0], "loss": history.loss[0]}
 
     def evaluate(self, request: dict) -> dict:
@@ -147,6 +151,19 @@ class NnlibWorker:
 
         return {"gflops": matmul_gflops(request["sizes"], request["batch_size"])}
 
+    def batch_time(self, request: dict) -> dict:
+        """Seconds per image of one pass over the first ``images`` examples in batches of
+        ``batch_size``, from the initial network (after a short untimed warm-up)."""
+        model, optimizer = initial_network(self.setup), initial_optimizer(self.setup)
+        size, images = request["batch_size"], min(request["images"], len(self.X))
+        rng = np.random.default_rng(self.setup["seed"])  # the shuffles the PyTorch worker draws
+        seconds = 0.0
+        for examples in (4 * size, images):  # the warm-up, then the timed pass
+            history = train(model, self.X[:examples], self.Y[:examples], epochs=1,
+                            batch_size=size, optimizer=optimizer, rng=rng, progress=False)
+            seconds = history.seconds[0]
+        return {"seconds_per_image": seconds / images}
+
     def where_time_goes(self, request: dict) -> dict:
         """Milliseconds per training step of each part of the model, over ``batches`` steps.
 
@@ -156,7 +173,8 @@ class NnlibWorker:
         what matter.
         """
         return {"milliseconds": time_each_part(self.model, self.optimizer, self.X, self.Y,
-                                               self.batch_size, request["batches"])}
+                                               self.batch_size, request["batches"],
+                                               self.chunk_size)}
 
     def guide_epochs(self, request: dict) -> dict:
         """The original guide's own network, trained as the original guide trains it: float64, SGD(0.5), batches of 64."""
@@ -175,8 +193,11 @@ class NnlibWorker:
 
 
 def time_each_part(model: Sequential, optimizer, X: np.ndarray, Y: np.ndarray, batch_size: int,
-                   batches: int) -> dict[str, float]:
+                   batches: int, chunk_size: int | None = None) -> dict[str, float]:
     """Train ``batches`` steps of ``model`` on the first examples of ``X``, timing each part.
+
+    With ``chunk_size``, each batch is computed that many examples at a time, as
+    ``nnlib.train`` does (a part's time is then the sum over the chunks of a step).
 
     Returns milliseconds per step, in the order they run, keyed by layer and pass (``"1
     Conv2D(1, 16, kernel=5) forward"``). A convolution's pass is split into its copy
@@ -210,13 +231,18 @@ def time_each_part(model: Sequential, optimizer, X: np.ndarray, Y: np.ndarray, b
                 label = f"{place} {layer!r} {direction}"
                 setattr(layer, direction, timed(label, getattr(layer, direction)))
         step = timed("optimiser step", optimizer.step)
-        for first in range(0, batches * batch_size, batch_size):
+        for i in range(batches):
+            first = i * batch_size % (len(X) - batch_size + 1)  # round again if X is short
             x, y = X[first : first + batch_size], Y[first : first + batch_size]
             start = time.perf_counter()
-            model.forward(x, training=True)
-            model.loss(y)
-            model.backward(y)
-            step(model.params, model.grads)
+            if chunk_size is not None:
+                grads = gradient_in_chunks(model, x, y, chunk_size)[2]
+            else:
+                model.forward(x, training=True)
+                model.loss(y)
+                model.backward(y)
+                grads = model.grads
+            step(model.params, grads)
             seconds["whole step"] = seconds.get("whole step", 0.0) + time.perf_counter() - start
     finally:
         for name, function in copies.items():
@@ -249,6 +275,7 @@ class TorchWorker:
         # from_numpy shares memory with the NumPy arrays: no copy of the data set.
         self.X, self.y = torch.from_numpy(X), torch.from_numpy(y)
         self.X_test, self.y_test = torch.from_numpy(X_test), torch.from_numpy(y_test)
+        self.setup = request
         start = initial_network(request)
         if request.get("model") == "cnn":
             self.X, self.X_test = self.X.view(-1, 1, 28, 28), self.X_test.view(-1, 1, 28, 28)
@@ -261,22 +288,40 @@ class TorchWorker:
 
     def epoch(self, request: dict) -> dict:
         """One epoch of the usual PyTorch loop, keeping the same running loss and accuracy as nnlib.train."""
+        order = self.torch.from_numpy(self.rng.permutation(len(self.X)))
+        return self.train_pass(self.model, self.optimizer, order, self.batch_size)
+
+    def train_pass(self, model, optimizer, order, batch_size: int) -> dict:
+        """Train on the examples ``order`` lists, in that order and in batches of ``batch_size``."""
         torch = self.torch
         cross_entropy = torch.nn.functional.cross_entropy
         start = time.perf_counter()
-        order = torch.from_numpy(self.rng.permutation(len(self.X)))
         total_loss, correct = 0.0, 0
-        for first in range(0, len(self.X), self.batch_size):
-            batch = order[first : first + self.batch_size]
+        for first in range(0, len(order), batch_size):
+            batch = order[first : first + batch_size]
             x, y = self.X[batch], self.y[batch]
-            scores = self.model(x)
+            scores = model(x)
             loss = cross_entropy(scores, y)
-            self.optimizer.zero_grad()
+            optimizer.zero_grad()
             loss.backward()
-            self.optimizer.step()
+            optimizer.step()
             total_loss += loss.item() * len(batch)
             correct += int((scores.argmax(dim=1) == y).sum())
-        return {"seconds": time.perf_counter() - start, "loss": total_loss / len(self.X)}
+        return {"seconds": time.perf_counter() - start, "loss": total_loss / len(order)}
+
+    def batch_time(self, request: dict) -> dict:
+        """Seconds per image of one pass over the first ``images`` examples in batches of
+        ``batch_size``, from the initial convolutional network (after a short untimed warm-up)."""
+        torch, size = self.torch, request["batch_size"]
+        images = min(request["images"], len(self.X))
+        model = torch_cnn(torch, initial_network(self.setup))
+        optimizer = torch.optim.Adam(model.parameters(), lr=self.setup["lr"])
+        rng = np.random.default_rng(self.setup["seed"])  # the shuffles the nnlib worker draws
+        seconds = 0.0
+        for examples in (4 * size, images):  # the warm-up, then the timed pass
+            order = torch.from_numpy(rng.permutation(examples))
+            seconds = self.train_pass(model, optimizer, order, size)["seconds"]
+        return {"seconds_per_image": seconds / images}
 
     def evaluate(self, request: dict) -> dict:
         """The accuracy on the 10,000 test digits."""

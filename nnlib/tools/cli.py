@@ -4,7 +4,8 @@
 ``train`` with no options trains the original guide's network: 784-64-10, sigmoid, the original guide's
 squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
 ``train --model cnn`` trains the convolutional network of :func:`nnlib.conv.cnn` with Adam,
-its learning rate gliding from 2e-3 to 0 along a cosine.
+its learning rate gliding from 2e-3 to 0 along a cosine, each batch computed 16 images at a
+time (``nnlib.conv.CNN_CHUNK``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 
 import numpy as np
 
-from nnlib.conv import CNN_LR, cnn, cosine_schedule
+from nnlib.conv import CNN_CHUNK, CNN_LR, cnn, cosine_schedule
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.init import INITIALIZERS
 from nnlib.layers import ACTIVATION_LAYERS
@@ -149,7 +150,8 @@ def run_train(args: argparse.Namespace) -> int:
     history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),
                     epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,
                     rng=args.seed, X_test=X_test, y_test=y_test, progress=not args.no_progress,
-                    lr_schedule=schedule)
+                    lr_schedule=schedule,
+                    chunk_size=CNN_CHUNK if args.model == "cnn" else None)
     if args.no_progress:
         for epoch, (loss, acc, sec) in enumerate(zip(history.loss, history.test_accuracy, history.seconds), 1):
             print(f"epoch {epoch:>2}/{args.epochs}: loss {loss:.4f}, test accuracy {acc:.4f} ({sec:.1f} s)")

@@ -6,7 +6,8 @@ import pytest
 
 from nnlib import Adam, gradcheck, one_hot, train
 from nnlib.conv import (
-    CNN_LR, Conv2D, Flatten, MaxPool2D, cnn, col2im, conv2d_loop, cosine_schedule, im2col,
+    CNN_CHUNK, CNN_LR, Conv2D, Flatten, MaxPool2D, cnn, col2im, conv2d_loop, cosine_schedule,
+    im2col,
 )
 from nnlib.gradcheck import relative_error
 from nnlib.layers import Linear, ReLU
@@ -179,7 +180,7 @@ def test_cnn_reaches_99_percent_within_5_epochs(mnist):
     with threadpoolctl.threadpool_limits(1):
         history = train(model, X_train, one_hot(y_train), epochs=5, batch_size=64,
                         optimizer=Adam(CNN_LR), lr_schedule=cosine_schedule(CNN_LR, 5), rng=0,
-                        X_test=X_test, y_test=y_test, progress=False)
+                        X_test=X_test, y_test=y_test, progress=False, chunk_size=CNN_CHUNK)
     print("test accuracy per epoch", history.test_accuracy, "seconds", history.seconds)
     assert history.test_accuracy[-1] >= 0.990, history.test_accuracy
 
@@ -198,8 +199,9 @@ def test_cli_train_model_cnn_defaults_to_adam_with_a_cosine(monkeypatch):
 
     seen = {}
 
-    def fake_train(model, X, Y, *, optimizer, lr_schedule, **kwargs):
+    def fake_train(model, X, Y, *, optimizer, lr_schedule, chunk_size, **kwargs):
         seen["model"], seen["optimizer"], seen["schedule"] = model, optimizer, lr_schedule
+        seen["chunk_size"] = chunk_size
         raise ValueError("stop here")
 
     monkeypatch.setattr(cli, "load_mnist", lambda data_dir: (np.zeros((2, 784)),) + (np.zeros(2, int),) * 3)
@@ -208,11 +210,12 @@ def test_cli_train_model_cnn_defaults_to_adam_with_a_cosine(monkeypatch):
     assert repr(seen["optimizer"]).startswith("Adam(lr=0.002,")
     assert seen["schedule"](0) == 0.002 and 0 < seen["schedule"](19) < 2e-5  # 20 epochs
     assert repr(seen["model"]).startswith("Sequential(Conv2D(1, 16, kernel=5)")
+    assert seen["chunk_size"] == CNN_CHUNK == 16  # batches of 64 computed 16 images at a time
     assert cli.main(["train", "--model", "cnn", "--optimizer", "sgd", "--lr", "0.1"]) == 1
     assert repr(seen["optimizer"]) == "SGD(lr=0.1)" and seen["schedule"](0) == 0.1
     assert cli.main(["train", "--no-progress"]) == 1  # the original guide's network and SGD
     assert repr(seen["optimizer"]) == "SGD(lr=0.5)" and repr(seen["model"]).startswith("Network(784-64-10")
-    assert seen["schedule"] is None
+    assert seen["schedule"] is None and seen["chunk_size"] is None
 
 
 def test_cli_model_must_be_mlp_or_cnn(capsys):

@@ -155,3 +155,29 @@ def test_both_networks_are_models(model):
 
 def test_an_object_without_the_methods_is_not_a_model():
     assert not isinstance(object(), Model)
+
+
+def test_training_in_chunks_makes_the_same_updates():
+    """train(chunk_size=...) computes each batch's gradient a chunk at a time: the weights
+    after an epoch are those of training on whole batches, up to rounding (float64)."""
+    from nnlib import Adam, Network
+
+    rng = np.random.default_rng(0)
+    X = rng.random((70, 6))
+    Y = np.eye(3)[rng.integers(0, 3, 70)]
+    weights, losses = [], []
+    for chunk_size in (None, 16, 7):  # 7: chunks of 7 and a last one of 2 in each batch of 16
+        net = Network([6, 5, 3], "relu", "softmax", "he", rng=1, dtype=np.float64)
+        history = train(net, X, Y, epochs=2, batch_size=16, optimizer=Adam(0.01), rng=2,
+                        progress=False, chunk_size=chunk_size)
+        weights.append(net.params["W1"].copy())
+        losses.append(history.loss)
+    for other, loss in zip(weights[1:], losses[1:]):
+        np.testing.assert_allclose(other, weights[0], rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(loss, losses[0], rtol=1e-12)
+
+
+@pytest.mark.parametrize("chunk_size", [0, 2.5, True])
+def test_a_bad_chunk_size_is_refused(chunk_size):
+    with pytest.raises(ValueError, match="chunk_size must be a whole number >= 1 or None"):
+        train(object(), np.zeros((4, 2)), np.zeros((4, 2)), epochs=1, chunk_size=chunk_size)
