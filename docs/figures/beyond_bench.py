@@ -81,6 +81,11 @@ def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
     for group, ms in groups.items():
         numbers[f"ms-{GROUP_KEYS[group]}"] = f"{ms:.2f} ms"
         numbers[f"share-{GROUP_KEYS[group]}"] = f"{ms / whole:.0%}"
+    times = result.image_milliseconds
+    for i, size in enumerate(result.batch_sizes):  # time per image at each batch size
+        numbers[f"batch-{size}-nnlib"] = f"{times['nnlib'][i]:.3f} ms"
+        numbers[f"batch-{size}-torch"] = f"{times['torch'][i]:.3f} ms"
+        numbers[f"batch-{size}-ratio"] = f"{times['torch'][i] / times['nnlib'][i]:.2f}×"
     return numbers
 
 

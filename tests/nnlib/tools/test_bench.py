@@ -296,6 +296,8 @@ def test_the_committed_cnn_records_are_complete_and_consistent(name, threads):
     assert sum(parts.values()) - parts["whole step"] == pytest.approx(parts["whole step"])
     assert all(mb < 1536 for mb in result.peak_memory_mb.values())  # the 1.5 GB
     assert min(result.test_accuracy.values()) > 0.985  # 6 epochs of Adam at a fixed rate
+    assert result.batch_sizes == bench.BATCH_SIZES == [16, 32, 64, 128, 256]
+    assert all(len(ms) == 5 and min(ms) > 0 for ms in result.image_milliseconds.values())
 
 
 @pytest.mark.parametrize("name", ["one-thread", "forced-kernel"])
