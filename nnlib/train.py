@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from numbers import Integral
 from typing import Callable, Protocol, runtime_checkable
@@ -218,6 +220,57 @@ def gradient_in_chunks(model: Model, X: np.ndarray, Y: np.ndarray,
     return np.concatenate(outputs), loss, grads
 
 
+def replicas(model: Model, count: int) -> list[Model]:
+    """``model`` and ``count - 1`` copies of it that share its weights (not their gradients).
+
+    Each copy keeps its own layers' inputs and gradients, so threads can run forward and
+    backward passes through different copies at once; an update of the weights, made in
+    place by the optimiser, reaches every copy.
+
+    Examples:
+        >>> from nnlib import Network
+        >>> net, copy = replicas(Network([4, 3, 2], rng=0), 2)
+        >>> copy.params["W1"] is net.params["W1"], copy.grads["W1"] is net.grads["W1"]
+        (True, False)
+    """
+    shared = {id(weights): weights for weights in model.params.values()}
+    # deepcopy copies everything but what its memo already holds: here, the weights.
+    return [model] + [copy.deepcopy(model, dict(shared)) for _ in range(count - 1)]
+
+
+def gradient_in_threads(models: list[Model], X: np.ndarray, Y: np.ndarray,
+                        chunk_size: int | None,
+                        pool: ThreadPoolExecutor) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+    """One batch's outputs, mean loss and gradients, its examples split between threads.
+
+    ``models`` are [`replicas`][nnlib.train.replicas] of one network, one per thread: each
+    computes the gradient of its share of the batch (in chunks of ``chunk_size``, if given),
+    and the shares' gradients are added up, each weighted by its part of the batch, as in
+    [`gradient_in_chunks`][nnlib.train.gradient_in_chunks]. NumPy lets go of Python's lock
+    while it computes, so the threads run on separate cores. Best with one BLAS thread each
+    (``OPENBLAS_NUM_THREADS=1``): OpenBLAS's own threads would compete with them.
+
+    Used in [Performance: convolutions](../performance-details.md#convolutions).
+    """
+    bounds = [len(X) * i // len(models) for i in range(len(models) + 1)]
+    parts = [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:])]
+
+    def gradient(model: Model, part: slice) -> tuple[np.ndarray, float, dict[str, np.ndarray]]:
+        return gradient_in_chunks(model, X[part], Y[part], chunk_size or len(X))
+
+    others = [pool.submit(gradient, model, part) for model, part in zip(models[1:], parts[1:])]
+    results = [gradient(models[0], parts[0])] + [other.result() for other in others]
+    outputs, loss, grads = [], 0.0, {}
+    for part, (output, part_loss, part_grads) in zip(parts, results):
+        share = (part.stop - part.start) / len(X)
+        outputs.append(output)
+        loss += share * part_loss
+        for name, gradient_of_part in part_grads.items():
+            grads[name] = grads[name] + share * gradient_of_part if name in grads \
+                else share * gradient_of_part
+    return np.concatenate(outputs), loss, grads
+
+
 def train(
     model: Model,
     X: np.ndarray,
@@ -232,6 +285,7 @@ def train(
     progress: bool = True,
     lr_schedule: Callable[[int], float] | None = None,
     chunk_size: int | None = None,
+    threads: int = 1,
 ) -> History:
     """Train ``model`` on inputs ``X`` and one-hot targets ``Y`` with mini-batch gradient descent.
 
@@ -243,7 +297,9 @@ def train(
     accuracy after the epoch. Any optimiser with ``step(params, grads)`` and ``lr`` works.
     ``chunk_size``, if given, computes each batch's gradient that many examples at a time
     (see [`gradient_in_chunks`][nnlib.train.gradient_in_chunks]): the same updates, faster
-    where the whole batch's arrays would not fit in the processor's cache.
+    where the whole batch's arrays would not fit in the processor's cache. ``threads``
+    above 1 splits each batch between that many threads (see
+    [`gradient_in_threads`][nnlib.train.gradient_in_threads]), for several cores.
 
     Built in [Part 3, step 8: the training loop](../part3/step8-training-loop.md#the-loop).
 
@@ -267,6 +323,9 @@ def train(
                                    or chunk_size < 1):
         raise ValueError(f"chunk_size must be a whole number >= 1 or None, got {chunk_size!r}: it "
                          f"is the number of examples of a batch computed at a time.")
+    if isinstance(threads, bool) or not isinstance(threads, Integral) or threads < 1:
+        raise ValueError(f"threads must be a whole number >= 1, got {threads!r}: it is the "
+                         f"number of threads a batch is split between.")
     X, Y = np.asarray(X), np.asarray(Y)
     if X.ndim != 2 or Y.ndim != 2 or len(X) != len(Y):
         raise ValueError(
@@ -279,58 +338,67 @@ def train(
     rng = np.random.default_rng(rng)
     labels = Y.argmax(axis=1)
     history = History()
+    models = replicas(model, threads)
+    pool = ThreadPoolExecutor(threads - 1) if threads > 1 else None
 
-    for epoch in range(epochs):
-        if lr_schedule is not None:
-            optimizer.lr = lr_schedule(epoch)
-        start = time.perf_counter()
-        order = rng.permutation(len(X))
-        total_loss, correct, batch_losses = 0.0, 0, []
-        batches = range(0, len(X), batch_size)
-        bar = tqdm(batches, desc=f"epoch {epoch + 1}/{epochs}", leave=False, disable=not progress)
-        # Overflow means the weights are blowing up: stop at once rather than train on inf/NaN.
-        with np.errstate(over="raise", invalid="raise", divide="raise"):
-            try:
-                for first in bar:
-                    batch = order[first : first + batch_size]
-                    targets = Y[batch]
-                    if chunk_size is not None and len(batch) > chunk_size:
-                        output, loss, grads = gradient_in_chunks(model, X[batch], targets,
-                                                                 chunk_size)
-                    else:
-                        output = model.forward(X[batch], training=True)
-                        loss = model.loss(targets)
-                        if not np.isfinite(loss):
-                            raise FloatingPointError(f"the loss is {loss}")
-                        model.backward(targets)
-                        grads = model.grads
-                    optimizer.step(model.params, grads)
-                    total_loss += loss * len(batch)
-                    batch_losses.append(loss)
-                    correct += int(np.sum(output.argmax(axis=1) == labels[batch]))
-            except FloatingPointError as error:
-                bar.close()
-                raise TrainingDiverged(
-                    f"training diverged at epoch {epoch + 1}, batch {first // batch_size + 1} "
-                    f"({error}). Lower the learning rate (now {optimizer.lr}) and train again; "
-                    f"the history of the finished epochs is in this error's .history.",
-                    history,
-                ) from error
-        bar.close()
-        history.seconds.append(time.perf_counter() - start)
-        history.loss.append(total_loss / len(X))
-        history.train_accuracy.append(correct / len(X))
-        if X_test is not None:
-            history.test_accuracy.append(accuracy(y_test, model.predict(X_test)))
-        if progress:
-            test = f", test accuracy {history.test_accuracy[-1]:.4f}" if X_test is not None else ""
-            tqdm.write(
-                f"epoch {epoch + 1:>2}/{epochs}: loss {history.loss[-1]:.4f}, "
-                f"train accuracy {history.train_accuracy[-1]:.4f}{test} ({history.seconds[-1]:.1f} s)"
-            )
-        if epoch == 0:
-            stalled = _stall_message(batch_losses, history.train_accuracy[0], Y.shape[1],
-                                     getattr(optimizer, "lr", None))
-            if stalled:
-                raise TrainingStalled(stalled, history)
+    try:
+        for epoch in range(epochs):
+            if lr_schedule is not None:
+                optimizer.lr = lr_schedule(epoch)
+            start = time.perf_counter()
+            order = rng.permutation(len(X))
+            total_loss, correct, batch_losses = 0.0, 0, []
+            batches = range(0, len(X), batch_size)
+            bar = tqdm(batches, desc=f"epoch {epoch + 1}/{epochs}", leave=False, disable=not progress)
+            # Overflow means the weights are blowing up: stop at once rather than train on inf/NaN.
+            with np.errstate(over="raise", invalid="raise", divide="raise"):
+                try:
+                    for first in bar:
+                        batch = order[first : first + batch_size]
+                        targets = Y[batch]
+                        if pool is not None and len(batch) >= threads:
+                            output, loss, grads = gradient_in_threads(models, X[batch], targets,
+                                                                      chunk_size, pool)
+                        elif chunk_size is not None and len(batch) > chunk_size:
+                            output, loss, grads = gradient_in_chunks(model, X[batch], targets,
+                                                                     chunk_size)
+                        else:
+                            output = model.forward(X[batch], training=True)
+                            loss = model.loss(targets)
+                            if not np.isfinite(loss):
+                                raise FloatingPointError(f"the loss is {loss}")
+                            model.backward(targets)
+                            grads = model.grads
+                        optimizer.step(model.params, grads)
+                        total_loss += loss * len(batch)
+                        batch_losses.append(loss)
+                        correct += int(np.sum(output.argmax(axis=1) == labels[batch]))
+                except FloatingPointError as error:
+                    bar.close()
+                    raise TrainingDiverged(
+                        f"training diverged at epoch {epoch + 1}, batch {first // batch_size + 1} "
+                        f"({error}). Lower the learning rate (now {optimizer.lr}) and train again; "
+                        f"the history of the finished epochs is in this error's .history.",
+                        history,
+                    ) from error
+            bar.close()
+            history.seconds.append(time.perf_counter() - start)
+            history.loss.append(total_loss / len(X))
+            history.train_accuracy.append(correct / len(X))
+            if X_test is not None:
+                history.test_accuracy.append(accuracy(y_test, model.predict(X_test)))
+            if progress:
+                test = f", test accuracy {history.test_accuracy[-1]:.4f}" if X_test is not None else ""
+                tqdm.write(
+                    f"epoch {epoch + 1:>2}/{epochs}: loss {history.loss[-1]:.4f}, "
+                    f"train accuracy {history.train_accuracy[-1]:.4f}{test} ({history.seconds[-1]:.1f} s)"
+                )
+            if epoch == 0:
+                stalled = _stall_message(batch_losses, history.train_accuracy[0], Y.shape[1],
+                                         getattr(optimizer, "lr", None))
+                if stalled:
+                    raise TrainingStalled(stalled, history)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return history

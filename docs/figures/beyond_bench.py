@@ -89,8 +89,21 @@ def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
     return numbers
 
 
+def check_cnn_claims(one_thread: bench.BenchResult) -> None:
+    """Fail the build if the one-thread CNN record contradicts performance-details.md: nnlib
+    quickest per image at batch 16 or 32, slower with every larger batch, and leading
+    PyTorch by the most at 16."""
+    nnlib, torch = one_thread.image_milliseconds["nnlib"], one_thread.image_milliseconds["torch"]
+    ratios = [t / n for t, n in zip(torch, nnlib)]
+    small, larger = nnlib[:2], nnlib[2:]
+    if not (max(small) < min(larger) and larger == sorted(larger) and ratios[0] == max(ratios)):
+        raise ValueError(f"benchmarks/cnn-one-thread.json: nnlib's ms per image {nnlib} and "
+                         f"the ratios {ratios} contradict performance-details.md's batch size text")
+
+
 def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str, str]:
     """Every record's numbers, and the comparisons between records the pages make."""
+    check_cnn_claims(records["cnn-one-thread"][0])
     numbers = {}
     for name, (result, record) in records.items():
         numbers.update(record_numbers(name, result, record))

@@ -1,10 +1,10 @@
-"""Where a training step of the CNN spends its time, in nnlib, with one thread and with two.
+"""Where a training step of the CNN spends its time in nnlib, in one thread.
 
-Not measured at build time: the bars are the committed records of
-``python -m nnlib.tools.bench --model cnn`` (benchmarks/cnn-one-thread.json and
-cnn-two-threads.json), whose nnlib worker timed 200 training steps part by part after its
-epochs. Each bar is a kind of work (``nnlib.tools.bench.TIME_GROUPS``), in milliseconds per
-step of 64 images, labelled with its share of the step.
+Not measured at build time: the bars are the committed record of
+``python -m nnlib.tools.bench --model cnn`` with one thread (benchmarks/cnn-one-thread.json),
+whose nnlib worker timed 200 training steps part by part after its epochs. Each bar is a
+kind of work (``nnlib.tools.bench.TIME_GROUPS``), in milliseconds per step of 64 images,
+labelled with its share of the step.
 """
 
 FIGURES = ["cnn-time.png"]
@@ -14,23 +14,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from figures._style import BLUE, ORANGE, save
-from figures.beyond_bench import CNN_NAMES, load_records
+from figures.beyond_bench import load_records
 from nnlib.tools import bench
-
-LABELS = {"cnn-one-thread": "one thread", "cnn-two-threads": "two threads"}
 
 
 def draw(out_dir, runs):
-    records = load_records()
-    steps = {LABELS[name]: records[name][0].step_milliseconds for name in CNN_NAMES}
-    draw_bars(steps, out_dir / "cnn-time.png")
+    one_thread, _ = load_records()["cnn-one-thread"]
+    draw_bars({"one thread": one_thread.step_milliseconds}, out_dir / "cnn-time.png")
 
 
 def draw_bars(steps: dict[str, dict[str, float]], path) -> None:
     """One group of bars per kind of work; ``steps`` maps a label to a step's parts (ms)."""
     groups = {label: bench.time_groups(parts) for label, parts in steps.items()}
     kinds = list(bench.TIME_GROUPS)
-    fig, ax = plt.subplots(figsize=(7.0, 3.6))
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
     height = 0.8 / len(groups)
     for i, ((label, ms), colour) in enumerate(zip(groups.items(), (BLUE, ORANGE))):
         whole = steps[label]["whole step"]

@@ -108,11 +108,11 @@ def matmul_gflops(sizes: list[int], batch_size: int, dtype: npt.DTypeLike = np.f
 class Worker:
     """The parent's handle on one worker process: send a request, wait for its answer."""
 
-    def __init__(self, framework: str, threads: int) -> None:
+    def __init__(self, framework: str, threads: int, blas_threads: int | None = None) -> None:
         env = dict(os.environ)
         # BLAS libraries read these once, when they load: set them before the process starts.
         for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            env[name] = str(threads)
+            env[name] = str(threads if blas_threads is None else blas_threads)
         if framework == "torch":
             # NumPy only loads the data there; its OpenBLAS threads must not sit next to PyTorch's.
             env["OPENBLAS_NUM_THREADS"] = "1"
@@ -343,7 +343,8 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
     )
     workers: dict[str, Worker] = {}
     try:
-        workers["nnlib"] = Worker("nnlib", threads)
+        # The CNN: nnlib splits each batch between `threads` threads, one BLAS thread each.
+        workers["nnlib"] = Worker("nnlib", threads, blas_threads=1 if model == "cnn" else None)
         info = workers["nnlib"].ask("setup", **setup)
         result.versions = {"Python": platform.python_version(), "NumPy": info["versions"]["numpy"],
                            "BLAS": blas_name(), "nnlib": _nnlib_version()}
@@ -435,7 +436,7 @@ def header_lines(result: BenchResult) -> list[str]:
     if result.forced_kernel:
         lines.append(result.forced_kernel)
     lines += [
-        f"threads: {result.threads} per framework (OPENBLAS_NUM_THREADS for nnlib, torch.set_num_threads "
+        f"threads: {result.threads} per framework ({_nnlib_threads(result)}, torch.set_num_threads "
         f"for PyTorch), each in its own process, alternating epoch by epoch",
         f"data: {result.train_size:,} training images, 10,000 test images; "
         f"{result.warmup_epochs} untimed warm-up epoch, then {result.epochs} timed",
@@ -444,6 +445,13 @@ def header_lines(result: BenchResult) -> list[str]:
         lines.append(f"{result.torch_missing}, so there is nothing to compare against: timing nnlib alone. "
                      "Install it with `pip install 'nnlib[bench]'` (or `pip install torch`) for the comparison.")
     return lines + [""]
+
+
+def _nnlib_threads(result: BenchResult) -> str:
+    """How nnlib uses its threads: OpenBLAS's, or (the CNN) its own, one batch split between them."""
+    if result.model == "cnn" and result.threads > 1:
+        return "nnlib: train(threads=...), each batch split between them, one BLAS thread each"
+    return "OPENBLAS_NUM_THREADS for nnlib"
 
 
 def epoch_line(result: BenchResult, index: int) -> str:
@@ -515,7 +523,7 @@ def where_time_goes_lines(result: BenchResult) -> list[str]:
     if not parts:
         return []
     whole = parts.pop("whole step")
-    lines = [f"where nnlib's time goes, per step of {result.batch_size} images "
+    lines = [f"where nnlib's time goes, per step of {result.batch_size} images, in one thread "
              f"(mean of {PROFILE_BATCHES} steps, timed part by part):"]
     width = max(map(len, parts))
     lines += [f"  {name:<{width}}  {ms:6.3f} ms  {ms / whole:4.0%}" for name, ms in parts.items()]

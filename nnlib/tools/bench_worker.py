@@ -128,8 +128,10 @@ class NnlibWorker:
         self.model = initial_network(request)
         self.optimizer = initial_optimizer(request)
         self.batch_size = request["batch_size"]
-        # The CNN's batches computed CNN_CHUNK examples at a time, as `nnlib train` does.
+        # The CNN's batches computed CNN_CHUNK examples at a time, as `nnlib train` does,
+        # and split between the threads (the parent gave this process one BLAS thread).
         self.chunk_size = CNN_CHUNK if request.get("model") == "cnn" else None
+        self.threads = request["threads"] if request.get("model") == "cnn" else 1
         # One generator for the whole run: each epoch draws the next shuffle from it,
         # the same sequence of shuffles the PyTorch worker draws.
         self.rng = np.random.default_rng(request["seed"])
@@ -138,7 +140,7 @@ class NnlibWorker:
         """Train one epoch with nnlib.train; its seconds and mean loss."""
         history = train(self.model, self.X, self.Y, epochs=1, batch_size=self.batch_size,
                         optimizer=self.optimizer, rng=self.rng, progress=False,
-                        chunk_size=self.chunk_size)
+                        chunk_size=self.chunk_size, threads=self.threads)
         return {"seconds": history.seconds[0], "loss": history.loss[0]}
 
     def evaluate(self, request: dict) -> dict:
@@ -160,12 +162,14 @@ class NnlibWorker:
         seconds = 0.0
         for examples in (4 * size, images):  # the warm-up, then the timed pass
             history = train(model, self.X[:examples], self.Y[:examples], epochs=1,
-                            batch_size=size, optimizer=optimizer, rng=rng, progress=False)
+                            batch_size=size, optimizer=optimizer, rng=rng, progress=False,
+                            threads=self.threads)
             seconds = history.seconds[0]
         return {"seconds_per_image": seconds / images}
 
     def where_time_goes(self, request: dict) -> dict:
-        """Milliseconds per training step of each part of the model, over ``batches`` steps.
+        """Milliseconds per training step of each part of the model, over ``batches`` steps,
+        in one thread (the CNN's worker has one BLAS thread).
 
         Every layer's forward and backward pass is timed (for a convolution, its ``im2col``
         copy and ``col2im`` scatter apart from the rest, its matrix products), then the

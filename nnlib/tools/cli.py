@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--data-dir", default=None, help="MNIST directory (default: $NNLIB_DATA_DIR or the user cache)")
     t.add_argument("--save", default=None, metavar="PATH", help="save the trained weights to PATH (.npz)")
+    t.add_argument("--threads", type=int, default=1, metavar="N",
+                   help="split each batch between N threads (default: 1); with N > 1, also set "
+                        "OPENBLAS_NUM_THREADS=1, so that NumPy's own threads do not compete")
     t.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     d = commands.add_parser("data", help="download MNIST if needed, verify it and say where it is")
@@ -126,6 +129,8 @@ def run_check(args: argparse.Namespace) -> int:
 def run_train(args: argparse.Namespace) -> int:
     """``python -m nnlib train``: every setting is checked before the data is loaded."""
     check_training_settings(args.epochs, args.batch_size)
+    if args.threads < 1:
+        raise ValueError(f"--threads must be at least 1, got {args.threads}")
     if args.model == "cnn":
         defaults = build_parser().parse_args(["train"])
         changed = [name for name in DENSE_ONLY if getattr(args, name) != getattr(defaults, name)]
@@ -150,7 +155,7 @@ def run_train(args: argparse.Namespace) -> int:
     history = train(model, X_train.astype(model.dtype, copy=False), one_hot(y_train, dtype=model.dtype),
                     epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,
                     rng=args.seed, X_test=X_test, y_test=y_test, progress=not args.no_progress,
-                    lr_schedule=schedule,
+                    lr_schedule=schedule, threads=args.threads,
                     chunk_size=CNN_CHUNK if args.model == "cnn" else None)
     if args.no_progress:
         for epoch, (loss, acc, sec) in enumerate(zip(history.loss, history.test_accuracy, history.seconds), 1):

@@ -181,3 +181,31 @@ def test_training_in_chunks_makes_the_same_updates():
 def test_a_bad_chunk_size_is_refused(chunk_size):
     with pytest.raises(ValueError, match="chunk_size must be a whole number >= 1 or None"):
         train(object(), np.zeros((4, 2)), np.zeros((4, 2)), epochs=1, chunk_size=chunk_size)
+
+
+def test_training_in_threads_makes_the_same_updates():
+    """train(threads=...) splits each batch between threads, each with its own copy of the
+    network (sharing the weights): the same updates as one thread, up to rounding."""
+    from nnlib import Adam, Network
+    from nnlib.train import replicas
+
+    rng = np.random.default_rng(0)
+    X = rng.random((70, 6))
+    Y = np.eye(3)[rng.integers(0, 3, 70)]
+    weights = []
+    for threads, chunk_size in ((1, None), (2, None), (3, 4)):
+        net = Network([6, 5, 3], "relu", "softmax", "he", rng=1, dtype=np.float64)
+        train(net, X, Y, epochs=2, batch_size=16, optimizer=Adam(0.01), rng=2, progress=False,
+              threads=threads, chunk_size=chunk_size)
+        weights.append(net.params["W1"].copy())
+    for other in weights[1:]:
+        np.testing.assert_allclose(other, weights[0], rtol=1e-10, atol=1e-12)
+    net, twin = replicas(net, 2)
+    assert all(twin.params[name] is net.params[name] for name in net.params)
+    assert not any(twin.grads[name] is net.grads[name] for name in net.grads)
+
+
+@pytest.mark.parametrize("threads", [0, 1.5, True])
+def test_a_bad_thread_count_is_refused(threads):
+    with pytest.raises(ValueError, match="threads must be a whole number >= 1"):
+        train(object(), np.zeros((4, 2)), np.zeros((4, 2)), epochs=1, threads=threads)

@@ -327,3 +327,15 @@ def test_the_vectorise_numbers_are_ratios_of_the_times():
     assert numbers["vectorise.python.ratio"] == "680×" and numbers["vectorise.per-example.ratio"] == "9.5×"
     assert numbers["vectorise.python.seconds"] == "272 s" and numbers["vectorise.batches.seconds"] == "0.40 s"
     assert numbers["vectorise.python.minutes"] == "4.5 minutes" and numbers["vectorise.machine"] == "a machine"
+
+
+def test_the_cnn_batch_size_claims_are_checked_against_the_record():
+    import dataclasses
+
+    bench_numbers = script("beyond_bench")
+    one_thread, _ = bench_numbers.load_records()["cnn-one-thread"]
+    bench_numbers.check_cnn_claims(one_thread)  # the committed record agrees with the page
+    slower_small = dataclasses.replace(one_thread, image_milliseconds={
+        "nnlib": [0.2, 0.1, 0.1, 0.1, 0.1], "torch": one_thread.image_milliseconds["torch"]})
+    with pytest.raises(ValueError, match="contradict performance-details.md"):
+        bench_numbers.check_cnn_claims(slower_small)

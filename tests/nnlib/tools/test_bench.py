@@ -388,7 +388,8 @@ def test_the_report_of_a_cnn_run():
     assert "speed-up vs torch: 1.40x" in lines
     assert not any("GFLOP" in line or "original guide" in line for line in lines)
     assert lines[-5:] == [
-        "where nnlib's time goes, per step of 64 images (mean of 200 steps, timed part by part):",
+        "where nnlib's time goes, per step of 64 images, in one thread (mean of 200 steps, timed "
+        "part by part):",
         "  1 Conv2D(1, 16, kernel=5) forward: products   0.500 ms   50%",
         "  1 Conv2D(1, 16, kernel=5) forward: im2col     0.250 ms   25%",
         "  the rest                                      0.250 ms   25%",

@@ -146,3 +146,10 @@ def test_check_takes_the_exercise_and_a_time_limit(tmp_path):
     result = run("check", str(path), "--exercise", "2", "--timeout", "1")
     assert result.returncode == 2 and "Stopped after 1 s" in result.stdout
     assert run("check", str(path), "--timeout", "0").returncode == 1
+
+
+def test_train_threads_must_be_at_least_one(capsys):
+    from nnlib.tools.cli import main
+
+    assert main(["train", "--threads", "0"]) == 1
+    assert "error: --threads must be at least 1, got 0" in capsys.readouterr().err
