@@ -227,6 +227,8 @@ def replicas(model: Model, count: int) -> list[Model]:
     backward passes through different copies at once; an update of the weights, made in
     place by the optimiser, reaches every copy.
 
+    Used in [Performance: convolutions](../performance-details.md#two-threads).
+
     Examples:
         >>> from nnlib import Network
         >>> net, copy = replicas(Network([4, 3, 2], rng=0), 2)
@@ -250,7 +252,7 @@ def gradient_in_threads(models: list[Model], X: np.ndarray, Y: np.ndarray,
     while it computes, so the threads run on separate cores. Best with one BLAS thread each
     (``OPENBLAS_NUM_THREADS=1``): OpenBLAS's own threads would compete with them.
 
-    Used in [Performance: convolutions](../performance-details.md#convolutions).
+    Used in [Performance: convolutions](../performance-details.md#two-threads).
     """
     bounds = [len(X) * i // len(models) for i in range(len(models) + 1)]
     parts = [slice(start, stop) for start, stop in zip(bounds[:-1], bounds[1:])]
