@@ -293,9 +293,25 @@ class Flatten:
 
 
 CNN_CHUNK = 16
-"""The examples of a batch [`cnn`][nnlib.conv.cnn] works on at a time when training: its
-arrays for a whole batch of 64 are several megabytes; for 16 they stay in the processor's
-cache (see [`gradient_in_chunks`][nnlib.train.gradient_in_chunks])."""
+"""The examples of a batch [`cnn`][nnlib.conv.cnn] works on at a time when training in one
+thread: its arrays for a whole batch of 64 are several megabytes; for 16 they stay in the
+processor's cache (see [`gradient_in_chunks`][nnlib.train.gradient_in_chunks])."""
+
+
+def cnn_chunk_size(threads: int = 1) -> int | None:
+    """``train``'s ``chunk_size`` for [`cnn`][nnlib.conv.cnn] with ``threads`` threads.
+
+    [`CNN_CHUNK`][nnlib.conv.CNN_CHUNK] in one thread. With more, each thread's share of a
+    batch of 64 is small enough as it is: chunks of it made a step slower (measured with
+    ``python -m nnlib bench --model cnn``).
+
+    Used in [Performance: convolutions](../performance-details.md#two-threads).
+
+    Examples:
+        >>> cnn_chunk_size(1), cnn_chunk_size(2)
+        (16, None)
+    """
+    return CNN_CHUNK if threads == 1 else None
 
 CNN_LR = 2e-3
 """The starting learning rate of [`cnn`][nnlib.conv.cnn]'s Adam, which a cosine schedule glides to 0."""

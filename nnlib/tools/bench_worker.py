@@ -26,7 +26,7 @@ import numpy as np
 
 from nnlib.data import load_mnist, one_hot
 from nnlib.guide import GuideNetwork, train_one_example_at_a_time
-from nnlib.conv import CNN_CHUNK, cnn
+from nnlib.conv import cnn, cnn_chunk_size
 from nnlib.network import Network, Sequential
 from nnlib.optim import SGD, Adam, Momentum
 from nnlib.train import gradient_in_chunks, train
@@ -128,10 +128,10 @@ class NnlibWorker:
         self.model = initial_network(request)
         self.optimizer = initial_optimizer(request)
         self.batch_size = request["batch_size"]
-        # The CNN's batches computed CNN_CHUNK examples at a time, as `nnlib train` does,
-        # and split between the threads (the parent gave this process one BLAS thread).
-        self.chunk_size = CNN_CHUNK if request.get("model") == "cnn" else None
+        # The CNN's batches split between the threads (the parent gave this process one BLAS
+        # thread), in chunks as `nnlib train` computes them.
         self.threads = request["threads"] if request.get("model") == "cnn" else 1
+        self.chunk_size = cnn_chunk_size(self.threads) if request.get("model") == "cnn" else None
         # One generator for the whole run: each epoch draws the next shuffle from it,
         # the same sequence of shuffles the PyTorch worker draws.
         self.rng = np.random.default_rng(request["seed"])

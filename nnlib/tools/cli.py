@@ -5,7 +5,7 @@
 squared error, ``randn * 0.1`` weights, plain SGD with learning rate 0.5, batches of 64.
 ``train --model cnn`` trains the convolutional network of :func:`nnlib.conv.cnn` with Adam,
 its learning rate gliding from 2e-3 to 0 along a cosine, each batch computed 16 images at a
-time (``nnlib.conv.CNN_CHUNK``).
+time in one thread (``nnlib.conv.cnn_chunk_size``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sys
 
 import numpy as np
 
-from nnlib.conv import CNN_CHUNK, CNN_LR, cnn, cosine_schedule
+from nnlib.conv import CNN_LR, cnn, cnn_chunk_size, cosine_schedule
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.init import INITIALIZERS
 from nnlib.layers import ACTIVATION_LAYERS
@@ -156,7 +156,7 @@ def run_train(args: argparse.Namespace) -> int:
                     epochs=args.epochs, batch_size=args.batch_size, optimizer=optimizer,
                     rng=args.seed, X_test=X_test, y_test=y_test, progress=not args.no_progress,
                     lr_schedule=schedule, threads=args.threads,
-                    chunk_size=CNN_CHUNK if args.model == "cnn" else None)
+                    chunk_size=cnn_chunk_size(args.threads) if args.model == "cnn" else None)
     if args.no_progress:
         for epoch, (loss, acc, sec) in enumerate(zip(history.loss, history.test_accuracy, history.seconds), 1):
             print(f"epoch {epoch:>2}/{args.epochs}: loss {loss:.4f}, test accuracy {acc:.4f} ({sec:.1f} s)")

@@ -211,6 +211,8 @@ def test_cli_train_model_cnn_defaults_to_adam_with_a_cosine(monkeypatch):
     assert seen["schedule"](0) == 0.002 and 0 < seen["schedule"](19) < 2e-5  # 20 epochs
     assert repr(seen["model"]).startswith("Sequential(Conv2D(1, 16, kernel=5)")
     assert seen["chunk_size"] == CNN_CHUNK == 16  # batches of 64 computed 16 images at a time
+    assert cli.main(["train", "--model", "cnn", "--threads", "2"]) == 1
+    assert seen["chunk_size"] is None  # each thread's 32 images at once
     assert cli.main(["train", "--model", "cnn", "--optimizer", "sgd", "--lr", "0.1"]) == 1
     assert repr(seen["optimizer"]) == "SGD(lr=0.1)" and seen["schedule"](0) == 0.1
     assert cli.main(["train", "--no-progress"]) == 1  # the original guide's network and SGD
