@@ -237,7 +237,12 @@ def replicas(model: Model, count: int) -> list[Model]:
     """
     shared = {id(weights): weights for weights in model.params.values()}
     # deepcopy copies everything but what its memo already holds: here, the weights.
-    return [model] + [copy.deepcopy(model, dict(shared)) for _ in range(count - 1)]
+    copies = [copy.deepcopy(model, dict(shared)) for _ in range(count - 1)]
+    for twin in copies:  # dropout: each copy its own random stream, not a replay of the model's
+        for mine, theirs in zip(getattr(model, "layers", []), getattr(twin, "layers", [])):
+            if isinstance(getattr(mine, "rng", None), np.random.Generator):
+                theirs.rng = mine.rng.spawn(1)[0]
+    return [model] + copies
 
 
 def gradient_in_threads(models: list[Model], X: np.ndarray, Y: np.ndarray,

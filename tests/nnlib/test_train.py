@@ -209,3 +209,17 @@ def test_training_in_threads_makes_the_same_updates():
 def test_a_bad_thread_count_is_refused(threads):
     with pytest.raises(ValueError, match="threads must be a whole number >= 1"):
         train(object(), np.zeros((4, 2)), np.zeros((4, 2)), epochs=1, threads=threads)
+
+
+def test_replicas_draw_their_own_dropout_masks():
+    from nnlib import Network
+    from nnlib.train import replicas
+
+    net = Network([6, 5, 3], "relu", "softmax", "he", rng=1, dropout=0.5)
+    copies = replicas(net, 3)
+    x = np.ones((4, 6), np.float32)
+    masks = []
+    for model in copies:
+        model.forward(x, training=True)
+        masks.append(next(layer.mask for layer in model.layers if hasattr(layer, "mask")))
+    assert not np.array_equal(masks[0], masks[1]) and not np.array_equal(masks[1], masks[2])
