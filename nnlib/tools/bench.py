@@ -26,6 +26,12 @@ the versions and the command to ``FILE.json``, and its report to ``FILE.txt``;
 :func:`load_record` reads it back. The site's performance pages quote such committed
 records (``benchmarks/``), never a number typed by hand.
 
+``--model cnn`` times the convolutional network of :func:`nnlib.conv.cnn` instead (Adam,
+batches of 64; nnlib computes them as ``python -m nnlib train --model cnn`` does: in chunks
+of 16 in one thread, split between its own threads with more, one BLAS thread each). After
+the epochs it times 200 steps part by part (:func:`where_time_goes_lines`) and a pass at
+each of ``BATCH_SIZES`` in both frameworks (:func:`batch_size_lines`).
+
 Counting work: a training step costs about 6 floating-point operations per parameter and
 example (2 in the forward pass, 4 in the backward pass), so an epoch is ``6 * parameters *
 examples`` FLOPs, about 36.6 billion here. nnlib never computes the gradient with respect to
