@@ -21,6 +21,21 @@ from nnlib.tools.checks import check_inputs, check_targets
 OUTPUTS = ("softmax", "sigmoid")
 
 
+def _numbered(layers: list, weights: str, biases: str) -> dict[str, np.ndarray]:
+    """``W1, b1, W2, b2, ...``: the attributes ``weights`` and ``biases`` of each layer in turn."""
+    named = {}
+    for i, layer in enumerate(layers, start=1):
+        named[f"W{i}"], named[f"b{i}"] = getattr(layer, weights), getattr(layer, biases)
+    return named
+
+
+def _predict_in_batches(forward, X: np.ndarray, batch_size: int) -> np.ndarray:
+    """The argmax of ``forward``'s outputs for each row of ``X``, ``batch_size`` rows at a time."""
+    return np.concatenate(
+        [forward(X[i : i + batch_size]).argmax(axis=1) for i in range(0, len(X), batch_size)]
+    )
+
+
 class Network:
     """A stack of dense layers with one activation for the hidden layers.
 
@@ -127,26 +142,17 @@ class Network:
 
     def predict(self, X: np.ndarray, batch_size: int = 10_000) -> np.ndarray:
         """The class with the highest output for each row of ``X`` (in batches to bound memory)."""
-        X = check_inputs(X, self.sizes[0])
-        return np.concatenate(
-            [self.forward(X[i : i + batch_size]).argmax(axis=1) for i in range(0, len(X), batch_size)]
-        )
+        return _predict_in_batches(self.forward, check_inputs(X, self.sizes[0]), batch_size)
 
     @property
     def params(self) -> dict[str, np.ndarray]:
         """Weights and biases named like the original guide's: W1, b1, W2, b2, ... (the live arrays)."""
-        named = {}
-        for i, lin in enumerate(self.linears, start=1):
-            named[f"W{i}"], named[f"b{i}"] = lin.W, lin.b
-        return named
+        return _numbered(self.linears, "W", "b")
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
         """The gradients from the last `backward`, with the same names as `params`."""
-        named = {}
-        for i, lin in enumerate(self.linears, start=1):
-            named[f"W{i}"], named[f"b{i}"] = lin.dW, lin.db
-        return named
+        return _numbered(self.linears, "dW", "db")
 
     def config(self) -> dict:
         """What `nnlib.tools.weights.load_weights` needs to rebuild this network."""
@@ -225,26 +231,17 @@ class Sequential:
 
     def predict(self, X: np.ndarray, batch_size: int = 1000) -> np.ndarray:
         """The class with the highest output for each row of ``X`` (in batches to bound memory)."""
-        X = check_inputs(X, self.n_inputs)
-        return np.concatenate(
-            [self.forward(X[i : i + batch_size]).argmax(axis=1) for i in range(0, len(X), batch_size)]
-        )
+        return _predict_in_batches(self.forward, check_inputs(X, self.n_inputs), batch_size)
 
     @property
     def params(self) -> dict[str, np.ndarray]:
         """Weights and biases of the layers that have them: W1, b1, W2, b2, ... (the live arrays)."""
-        named = {}
-        for i, layer in enumerate(self.weighted, start=1):
-            named[f"W{i}"], named[f"b{i}"] = layer.W, layer.b
-        return named
+        return _numbered(self.weighted, "W", "b")
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
         """The gradients from the last `backward`, with the same names as `params`."""
-        named = {}
-        for i, layer in enumerate(self.weighted, start=1):
-            named[f"W{i}"], named[f"b{i}"] = layer.dW, layer.db
-        return named
+        return _numbered(self.weighted, "dW", "db")
 
     def __repr__(self) -> str:
         return f"Sequential({', '.join(map(repr, self.layers))})"
