@@ -12,7 +12,6 @@ ASSETS = ["assets/beyond-bench/numbers.json"]
 DEPENDS_ON = ["benchmarks"]
 
 import json
-import math
 import statistics
 from pathlib import Path
 
@@ -74,10 +73,15 @@ def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
     whole = result.step_milliseconds["whole step"]
     groups = bench.time_groups(result.step_milliseconds)
     one_core = whole - groups["convolutions' matrix products"]  # NumPy's element-wise work
-    steps = math.ceil(result.train_size / result.batch_size)
     numbers = {"step": f"{whole:.2f} ms", "ms-one-core": f"{one_core:.2f} ms",
                "share-one-core": f"{one_core / whole:.0%}",
-               "torch-step": f"{1000 * result.median_epoch('torch') / steps:.2f} ms"}
+               "nnlib-step": f"{bench.step_milliseconds(result):.2f} ms",
+               "torch-step": f"{bench.step_milliseconds(result, 'torch'):.2f} ms"}
+    shares = result.share_milliseconds  # with two threads: a thread's half "alone", "together"
+    for key, ms in shares.items():
+        numbers[f"thread-{key}"] = f"{ms:.2f} ms"
+    if shares:
+        numbers["thread-slowdown"] = f"{shares['together'] / shares['alone']:.2f}×"
     for group, ms in groups.items():
         numbers[f"ms-{GROUP_KEYS[group]}"] = f"{ms:.2f} ms"
         numbers[f"share-{GROUP_KEYS[group]}"] = f"{ms / whole:.0%}"
@@ -101,9 +105,22 @@ def check_cnn_claims(one_thread: bench.BenchResult) -> None:
                          f"the ratios {ratios} contradict performance-details.md's batch size text")
 
 
+def check_two_thread_claims(two_threads: bench.BenchResult) -> None:
+    """Fail the build if the two-thread CNN record contradicts performance-details.md: two
+    threads at once slow each other down, and their halves of a step, with no waiting at
+    all, take about as long as PyTorch's whole step or longer (at least 95% of it)."""
+    shares = two_threads.share_milliseconds
+    torch_step = bench.step_milliseconds(two_threads, "torch")
+    if not (shares["together"] > shares["alone"] and shares["together"] >= 0.95 * torch_step):
+        raise ValueError(f"benchmarks/cnn-two-threads.json: the halves of a step took {shares} ms "
+                         f"and PyTorch's step {torch_step:.2f} ms, which contradicts "
+                         f"performance-details.md's two-thread text")
+
+
 def all_numbers(records: dict[str, tuple[bench.BenchResult, dict]]) -> dict[str, str]:
     """Every record's numbers, and the comparisons between records the pages make."""
     check_cnn_claims(records["cnn-one-thread"][0])
+    check_two_thread_claims(records["cnn-two-threads"][0])
     numbers = {}
     for name, (result, record) in records.items():
         numbers.update(record_numbers(name, result, record))

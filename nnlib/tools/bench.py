@@ -29,8 +29,9 @@ records (``benchmarks/``), never a number typed by hand.
 ``--model cnn`` times the convolutional network of :func:`nnlib.conv.cnn` instead (Adam,
 batches of 64; nnlib computes them as ``python -m nnlib train --model cnn`` does: in chunks
 of 16 in one thread, split between its own threads with more, one BLAS thread each). After
-the epochs it times 200 steps part by part (:func:`where_time_goes_lines`) and a pass at
-each of ``BATCH_SIZES`` in both frameworks (:func:`batch_size_lines`).
+the epochs it times 200 steps part by part (:func:`where_time_goes_lines`), with more than
+one thread what splitting the batches between them costs (:func:`share_lines`), and a pass
+at each of ``BATCH_SIZES`` in both frameworks (:func:`batch_size_lines`).
 
 Counting work: a training step costs about 6 floating-point operations per parameter and
 example (2 in the forward pass, 4 in the backward pass), so an epoch is ``6 * parameters *
@@ -271,6 +272,9 @@ class BenchResult:
     # --model cnn: milliseconds per image at each of BATCH_SIZES, per framework
     batch_sizes: list[int] = field(default_factory=list)
     image_milliseconds: dict[str, list[float]] = field(default_factory=dict)
+    # --model cnn with threads > 1: milliseconds per step of one thread's share of a batch,
+    # "alone" and "together" (bench_worker.time_shares)
+    share_milliseconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def frameworks(self) -> list[str]:
@@ -374,6 +378,9 @@ def measure(epochs: int = 5, data_dir: str | None = None, *, threads: int | None
         if model == "cnn":
             result.step_milliseconds = workers["nnlib"].ask(
                 "where_time_goes", batches=PROFILE_BATCHES)["milliseconds"]
+            if threads > 1:
+                result.share_milliseconds = workers["nnlib"].ask(
+                    "share_times", steps=PROFILE_BATCHES)["milliseconds"]
             time_batch_sizes(workers, result)
             return result
         result.guide_epoch_seconds = workers["nnlib"].ask(
@@ -485,7 +492,7 @@ def summary_lines(result: BenchResult) -> list[str]:
         f"{name} worker {mb:.0f} MB" for name, mb in result.peak_memory_mb.items())
     if result.model == "cnn":
         return (lines + [accuracy, memory] + where_time_goes_lines(result)
-                + batch_size_lines(result) + _busy_warning(result))
+                + share_lines(result) + batch_size_lines(result) + _busy_warning(result))
     rates, achieved = result.matmul_gflops, result.nnlib_gflops
     gflops = statistics.median(rates)
     guide = result.guide_epoch_seconds
@@ -534,6 +541,31 @@ def where_time_goes_lines(result: BenchResult) -> list[str]:
     width = max(map(len, parts))
     lines += [f"  {name:<{width}}  {ms:6.3f} ms  {ms / whole:4.0%}" for name, ms in parts.items()]
     return lines + [f"  {'whole step':<{width}}  {whole:6.3f} ms"]
+
+
+def step_milliseconds(result: BenchResult, framework: str = "nnlib") -> float:
+    """Milliseconds per training step of ``framework``'s median timed epoch."""
+    steps = -(-result.train_size // result.batch_size)  # the last batch may be smaller
+    return 1000 * result.median_epoch(framework) / steps
+
+
+def share_lines(result: BenchResult) -> list[str]:
+    """What splitting each batch between threads costs (``--model cnn``, more than one thread):
+    one thread's share of a step alone and with the others, then the whole steps."""
+    shares = result.share_milliseconds
+    if not shares:
+        return []
+    threads, share = result.threads, result.batch_size // result.threads
+    rows = {f"one thread alone, its {share} images": shares["alone"],
+            f"{threads} threads at once, {share} images each, no waiting": shares["together"],
+            f"nnlib's whole step, train(threads={threads})": step_milliseconds(result)}
+    if "torch" in result.epoch_seconds:
+        rows[f"PyTorch's whole step, {threads} threads"] = step_milliseconds(result, "torch")
+    width = max(map(len, rows))
+    return ([f"what splitting each batch of {result.batch_size} between {threads} threads costs, "
+             f"per step (forward and backward; the shares: mean of {PROFILE_BATCHES} steps; "
+             f"the whole steps: from the timed epochs):"]
+            + [f"  {name:<{width}}  {ms:6.3f} ms" for name, ms in rows.items()])
 
 
 COPIES = (": im2col", ": col2im")  # the parts of a convolution that copy rather than multiply

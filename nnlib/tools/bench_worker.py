@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from typing import TextIO
@@ -29,7 +30,7 @@ from nnlib.guide import GuideNetwork, train_one_example_at_a_time
 from nnlib.conv import cnn, cnn_chunk_size
 from nnlib.network import Network, Sequential
 from nnlib.optim import SGD, Adam, Momentum
-from nnlib.train import gradient_in_chunks, train
+from nnlib.train import gradient_in_chunks, replicas, train
 
 
 def load_data(request: dict) -> tuple[np.ndarray, ...]:
@@ -180,6 +181,12 @@ class NnlibWorker:
                                                self.batch_size, request["batches"],
                                                self.chunk_size)}
 
+    def share_times(self, request: dict) -> dict:
+        """What splitting the CNN's batches between this worker's threads costs: see
+        :func:`time_shares`, over ``steps`` steps."""
+        return {"milliseconds": time_shares(self.model, self.X, self.Y, self.batch_size,
+                                            self.threads, request["steps"])}
+
     def guide_epochs(self, request: dict) -> dict:
         """The original guide's own network, trained as the original guide trains it: float64, SGD(0.5), batches of 64."""
         model = GuideNetwork(rng=request["seed"])
@@ -263,6 +270,44 @@ def time_each_part(model: Sequential, optimizer, X: np.ndarray, Y: np.ndarray, b
     parts["the rest"] = seconds["whole step"] - sum(parts.values())
     parts["whole step"] = seconds["whole step"]
     return {name: 1000 * value / batches for name, value in parts.items()}
+
+
+def time_shares(model: Sequential, X: np.ndarray, Y: np.ndarray, batch_size: int, threads: int,
+                steps: int) -> dict[str, float]:
+    """Milliseconds per step of one thread's share of a batch, ``batch_size // threads``
+    images, forward and backward passes (as ``train(threads=...)`` splits a batch):
+
+    - ``"alone"``: one thread computes its share while the others rest;
+    - ``"together"``: every thread computes a share at once, each of other images, none
+      waiting for another between steps (the mean over the threads).
+
+    ``together`` above ``alone`` is what the threads cost each other on the processor
+    (caches, memory, Python's lock); a whole training step adds what the threads alone
+    cannot do: waiting for each other, adding up the shares' gradients, the optimiser's
+    step. The weights are not updated.
+    """
+    copies, share = replicas(model, threads), batch_size // threads
+    seconds = [0.0] * threads
+
+    def compute(place: int, start_together: threading.Barrier | None = None) -> None:
+        if start_together is not None:
+            start_together.wait()
+        start = time.perf_counter()
+        for step in range(steps):
+            first = (place + step * threads) * share % (len(X) - share + 1)
+            gradient_in_chunks(copies[place], X[first : first + share], Y[first : first + share], share)
+        seconds[place] = time.perf_counter() - start
+
+    compute(0)  # one thread alone
+    alone = seconds[0]
+    start_together = threading.Barrier(threads)
+    others = [threading.Thread(target=compute, args=(place, start_together)) for place in range(1, threads)]
+    for thread in others:
+        thread.start()
+    compute(0, start_together)
+    for thread in others:
+        thread.join()
+    return {"alone": 1000 * alone / steps, "together": 1000 * sum(seconds) / threads / steps}
 
 
 class TorchWorker:

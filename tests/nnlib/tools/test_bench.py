@@ -298,6 +298,9 @@ def test_the_committed_cnn_records_are_complete_and_consistent(name, threads):
     assert min(result.test_accuracy.values()) > 0.985  # 6 epochs of Adam at a fixed rate
     assert result.batch_sizes == bench.BATCH_SIZES == [16, 32, 64, 128, 256]
     assert all(len(ms) == 5 and min(ms) > 0 for ms in result.image_milliseconds.values())
+    # with two threads, what splitting the batches costs (performance-details.md quotes it)
+    assert set(result.share_milliseconds) == ({"alone", "together"} if threads > 1 else set())
+    assert all(ms > 0 for ms in result.share_milliseconds.values())
 
 
 @pytest.mark.parametrize("name", ["one-thread", "forced-kernel"])
@@ -371,6 +374,22 @@ def test_the_parts_of_a_cnn_step_add_up_to_the_step(mnist):
     assert conv.im2col.__module__ == "nnlib.conv" and conv.im2col.__name__ == "im2col"
 
 
+def test_the_shares_of_a_batch_are_timed_alone_and_together_without_training(mnist):
+    import numpy as np
+
+    from nnlib import one_hot
+    from nnlib.conv import cnn
+    from nnlib.tools.bench_worker import time_shares
+
+    X, y, _, _ = mnist
+    model = cnn()
+    before = {name: weights.copy() for name, weights in model.params.items()}
+    shares = time_shares(model, X[:200], one_hot(y[:200]), 64, 2, 3)
+    assert set(shares) == {"alone", "together"} and min(shares.values()) > 0
+    for name, weights in model.params.items():  # timed, not trained
+        np.testing.assert_array_equal(weights, before[name])
+
+
 CNN_SAMPLE = dataclasses.replace(
     SAMPLE, model="cnn", batch_size=64, lr=2e-3, matmul_gflops=[], guide_epoch_seconds=[],
     per_example_seconds=0.0, per_example_count=0,
@@ -397,6 +416,23 @@ def test_the_report_of_a_cnn_run():
     ]
 
 
+def test_the_report_of_a_two_thread_cnn_run_says_what_splitting_costs():
+    two_threads = dataclasses.replace(CNN_SAMPLE, threads=2, train_size=640,
+                                      epoch_seconds={"nnlib": [0.04, 0.05], "torch": [0.03, 0.03]},
+                                      share_milliseconds={"alone": 2.5, "together": 3.0})
+    lines = report_of(two_threads).splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("what splitting")))
+    assert lines[start:start + 5] == [
+        "what splitting each batch of 64 between 2 threads costs, per step (forward and backward; "
+        "the shares: mean of 200 steps; the whole steps: from the timed epochs):",
+        "  one thread alone, its 32 images                 2.500 ms",
+        "  2 threads at once, 32 images each, no waiting   3.000 ms",
+        "  nnlib's whole step, train(threads=2)            4.500 ms",  # 0.045 s / 10 steps
+        "  PyTorch's whole step, 2 threads                 3.000 ms",
+    ]
+    assert not any(line.startswith("what splitting") for line in report_of(CNN_SAMPLE).splitlines())
+
+
 def test_bench_refuses_an_unknown_model(capsys):
     with pytest.raises(ValueError, match="model must be one of mlp, cnn, got 'rnn'"):
         bench.measure(model="rnn")
@@ -404,3 +440,18 @@ def test_bench_refuses_an_unknown_model(capsys):
         cli.main(["bench", "--model", "rnn"])
     assert stopped.value.code == 2
     assert "invalid choice: 'rnn' (choose from mlp, cnn)" in capsys.readouterr().err
+
+
+def test_the_readme_quotes_the_committed_records():
+    """README.md's performance paragraphs give the recorded runs' numbers, not older ones."""
+    import statistics
+
+    readme = " ".join((RECORDS.parent / "README.md").read_text(encoding="utf-8").split())
+    run = {name: bench.load_record(RECORDS / f"{name}.json")[0]
+           for name in ("one-thread", "forced-kernel", "cnn-one-thread", "cnn-two-threads")}
+    fraction = run["one-thread"].nnlib_gflops / statistics.median(run["one-thread"].matmul_gflops)
+    assert (f"measured nnlib {run['one-thread'].speed_up:.2f}× as fast as PyTorch per epoch, "
+            f"at {fraction:.0%} of the matrix-multiply rate "
+            f"({run['forced-kernel'].speed_up:.2f}× with the forced kernel") in readme
+    assert (f"With one thread each nnlib measured {run['cnn-one-thread'].speed_up:.2f}× "
+            f"PyTorch's speed; with two, {run['cnn-two-threads'].speed_up:.2f}×") in readme
