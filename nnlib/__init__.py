@@ -21,7 +21,7 @@ from nnlib.losses import (
 )
 from nnlib.metrics import accuracy, confusion_matrix
 from nnlib.network import Network, Sequential
-from nnlib.optim import SGD, Adam, Momentum
+from nnlib.optim import SGD, Adam, Momentum, cosine_schedule
 from nnlib.train import History, Model, TrainingDiverged, TrainingStalled, train
 from nnlib.tools.weights import load_weights, save_weights
 from nnlib.tutor import check
@@ -34,8 +34,8 @@ except PackageNotFoundError:  # run from a source folder that was never installe
 __all__ = [
     "Adam", "Conv2D", "Flatten", "GuideNetwork", "History", "MNISTError", "MaxPool2D", "Model",
     "Momentum", "Network", "SGD", "Sequential", "TrainingDiverged", "TrainingStalled",
-    "accuracy", "check", "cnn", "confusion_matrix", "cross_entropy", "gradcheck", "guide_init",
-    "he", "load_mnist", "load_weights", "mean_squared_error", "mse_gradient", "one_hot", "relu",
+    "accuracy", "check", "cnn", "confusion_matrix", "cosine_schedule", "cross_entropy",
+    "gradcheck", "guide_init", "he", "load_mnist", "load_weights", "mean_squared_error", "mse_gradient", "one_hot", "relu",
     "relu_derivative", "save_weights", "sigmoid", "sigmoid_derivative", "softmax",
     "softmax_cross_entropy", "softmax_cross_entropy_gradient", "train", "xavier",
 ]

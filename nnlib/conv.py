@@ -15,9 +15,6 @@ Used in [Beyond the original guide: convolutions](../beyond/convolutions.md).
 
 from __future__ import annotations
 
-import math
-from typing import Callable
-
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
@@ -315,20 +312,6 @@ def cnn_chunk_size(threads: int = 1) -> int | None:
 
 CNN_LR = 2e-3
 """The starting learning rate of [`cnn`][nnlib.conv.cnn]'s Adam, which a cosine schedule glides to 0."""
-
-
-def cosine_schedule(initial_lr: float, epochs: int) -> Callable[[int], float]:
-    """A learning rate for each epoch that starts at ``initial_lr`` and glides towards 0
-    along half a cosine wave (for [`train`][nnlib.train.train]'s ``lr_schedule``).
-
-    Used in [Convolutions: the network](../beyond/convolutions.md#the-network).
-
-    Examples:
-        >>> schedule = cosine_schedule(2e-3, 4)
-        >>> [round(schedule(epoch), 6) for epoch in range(4)]
-        [0.002, 0.001707, 0.001, 0.000293]
-    """
-    return lambda epoch: initial_lr * 0.5 * (1 + math.cos(math.pi * epoch / epochs))
 
 
 def cnn(rng: int | np.random.Generator = 0, dtype: type = np.float32) -> Sequential:

@@ -9,6 +9,7 @@ instead of after an epoch of training uphill.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from numbers import Real
 
 import numpy as np
@@ -147,3 +148,22 @@ class Adam:
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+
+
+# --8<-- [start:cosine-schedule]
+def cosine_schedule(initial_lr: float, epochs: int) -> Callable[[int], float]:
+    """A learning rate for each epoch that starts at ``initial_lr`` and glides
+    towards 0 along half a cosine wave (for ``train``'s ``lr_schedule``).
+
+    Used in [Beyond: more on the full
+    data](../beyond/training.md#98-and-more-on-the-full-data) and
+    [Convolutions](../beyond/convolutions.md#the-network).
+
+    Examples:
+        >>> schedule = cosine_schedule(2e-3, 4)
+        >>> [round(schedule(epoch), 6) for epoch in range(4)]
+        [0.002, 0.001707, 0.001, 0.000293]
+    """
+    return lambda epoch: (initial_lr * 0.5
+                          * (1 + math.cos(math.pi * epoch / epochs)))
+# --8<-- [end:cosine-schedule]

@@ -131,7 +131,8 @@ def cnn_run() -> dict[str, np.ndarray]:
     1), ``b1`` (16,), ``W2`` (32, 5, 5, 16), ``b2`` (32,), ``W3`` (512, 10), ``b3`` (1, 10),
     all float32, and ``test_output``: the (10000, 10) softmax probabilities on the test digits.
     """
-    from nnlib.conv import CNN_CHUNK, CNN_LR, cnn, cosine_schedule
+    from nnlib.conv import CNN_CHUNK, CNN_LR, cnn
+    from nnlib.optim import cosine_schedule
 
     X_train, y_train, X_test, y_test = load_mnist()
     net = cnn(rng=CNN_SEED)

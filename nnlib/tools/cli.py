@@ -15,12 +15,12 @@ import sys
 
 import numpy as np
 
-from nnlib.conv import CNN_LR, cnn, cnn_chunk_size, cosine_schedule
+from nnlib.conv import CNN_LR, cnn, cnn_chunk_size
 from nnlib.data import MNISTError, describe, download_mnist, load_mnist, one_hot
 from nnlib.init import INITIALIZERS
 from nnlib.layers import ACTIVATION_LAYERS
 from nnlib.network import OUTPUTS, Network
-from nnlib.optim import OPTIMIZERS
+from nnlib.optim import OPTIMIZERS, cosine_schedule
 from nnlib.tools.weights import save_weights
 from nnlib.train import check_training_settings, train
 

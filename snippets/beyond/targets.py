@@ -13,21 +13,12 @@ Quick try, far from the targets:
 """
 
 # --8<-- [start:imports]
-import math
 import sys
 
-from nnlib import Momentum, Network, load_mnist, one_hot, train
+from nnlib import (Momentum, Network, cosine_schedule, load_mnist, one_hot,
+                   train)
 
 # --8<-- [end:imports]
-
-
-# --8<-- [start:schedule]
-def cosine_schedule(initial_lr: float, epochs: int):
-    """A learning rate that starts at ``initial_lr`` and glides to 0 along half
-    a cosine wave."""
-    return lambda epoch: (initial_lr * 0.5
-                          * (1 + math.cos(math.pi * epoch / epochs)))
-# --8<-- [end:schedule]
 
 
 # --8<-- [start:recipes]

@@ -4,10 +4,9 @@ shapes and errors, and the convolutional network on MNIST."""
 import numpy as np
 import pytest
 
-from nnlib import Adam, gradcheck, one_hot, train
+from nnlib import Adam, cosine_schedule, gradcheck, one_hot, train
 from nnlib.conv import (
-    CNN_CHUNK, CNN_LR, Conv2D, Flatten, MaxPool2D, cnn, col2im, conv2d_loop, cosine_schedule,
-    im2col,
+    CNN_CHUNK, CNN_LR, Conv2D, Flatten, MaxPool2D, cnn, col2im, conv2d_loop, im2col,
 )
 from nnlib.gradcheck import relative_error
 from nnlib.layers import Linear, ReLU

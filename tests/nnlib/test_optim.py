@@ -97,3 +97,13 @@ def test_a_learning_rate_must_be_positive_and_finite(make, lr):
 def test_averaging_settings_are_checked(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
+def test_the_cosine_schedule_glides_from_the_initial_rate_towards_zero():
+    from nnlib import cosine_schedule
+
+    schedule = cosine_schedule(0.1, 10)
+    rates = [schedule(epoch) for epoch in range(10)]
+    assert rates[0] == 0.1 and rates[5] == pytest.approx(0.05)  # half way: half the rate
+    assert all(a > b > 0 for a, b in zip(rates, rates[1:]))  # falling, never reaching 0
+    assert schedule(10) == pytest.approx(0.0, abs=1e-15)  # 0 one epoch after the last

@@ -19,7 +19,8 @@ import pytest
 from figures import _runs
 from figures import numbers as numbers_script
 from nnlib import Adam, load_mnist, one_hot, train
-from nnlib.conv import CNN_LR, cnn, cosine_schedule
+from nnlib.conv import CNN_LR, cnn
+from nnlib.optim import cosine_schedule
 from nnlib.tools.site import figures
 from nnlib.tools.site.numbers import PLACEHOLDER
 from nnlib.tools.site.pages import ROOT, docs_dir
