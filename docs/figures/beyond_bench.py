@@ -73,8 +73,7 @@ def where_time_goes_numbers(result: bench.BenchResult) -> dict[str, str]:
     whole = result.step_milliseconds["whole step"]
     groups = bench.time_groups(result.step_milliseconds)
     one_core = whole - groups["convolutions' matrix products"]  # NumPy's element-wise work
-    numbers = {"step": f"{whole:.2f} ms", "ms-one-core": f"{one_core:.2f} ms",
-               "share-one-core": f"{one_core / whole:.0%}",
+    numbers = {"step": f"{whole:.2f} ms", "share-one-core": f"{one_core / whole:.0%}",
                "nnlib-step": f"{bench.step_milliseconds(result):.2f} ms",
                "torch-step": f"{bench.step_milliseconds(result, 'torch'):.2f} ms"}
     shares = result.share_milliseconds  # with two threads: a thread's half "alone", "together"
