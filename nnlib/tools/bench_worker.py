@@ -288,17 +288,26 @@ def time_shares(model: Sequential, X: np.ndarray, Y: np.ndarray, batch_size: int
     """
     copies, share = replicas(model, threads), batch_size // threads
     seconds = [0.0] * threads
+    errors: list[BaseException] = []  # a thread's error, raised again in the caller
 
     def compute(place: int, start_together: threading.Barrier | None = None) -> None:
-        if start_together is not None:
-            start_together.wait()
-        start = time.perf_counter()
-        for step in range(steps):
-            first = (place + step * threads) * share % (len(X) - share + 1)
-            gradient_in_chunks(copies[place], X[first : first + share], Y[first : first + share], share)
-        seconds[place] = time.perf_counter() - start
+        try:
+            if start_together is not None:
+                start_together.wait()
+            start = time.perf_counter()
+            for step in range(steps):
+                first = (place + step * threads) * share % (len(X) - share + 1)
+                x, y = X[first : first + share], Y[first : first + share]
+                gradient_in_chunks(copies[place], x, y, share)
+            seconds[place] = time.perf_counter() - start
+        except BaseException as error:
+            errors.append(error)
+            if start_together is not None:
+                start_together.abort()  # the others stop waiting for this one
 
     compute(0)  # one thread alone
+    if errors:
+        raise errors[0]
     alone = seconds[0]
     start_together = threading.Barrier(threads)
     others = [threading.Thread(target=compute, args=(place, start_together)) for place in range(1, threads)]
@@ -307,6 +316,8 @@ def time_shares(model: Sequential, X: np.ndarray, Y: np.ndarray, batch_size: int
     compute(0, start_together)
     for thread in others:
         thread.join()
+    if errors:
+        raise errors[0]
     return {"alone": 1000 * alone / steps, "together": 1000 * sum(seconds) / threads / steps}
 
 

@@ -388,6 +388,8 @@ def test_the_shares_of_a_batch_are_timed_alone_and_together_without_training(mni
     assert set(shares) == {"alone", "together"} and min(shares.values()) > 0
     for name, weights in model.params.items():  # timed, not trained
         np.testing.assert_array_equal(weights, before[name])
+    with pytest.raises(ValueError, match="shape"):  # an error in a thread is not lost
+        time_shares(model, X[:200], one_hot(y[:200])[:, :5], 64, 2, 1)
 
 
 CNN_SAMPLE = dataclasses.replace(
