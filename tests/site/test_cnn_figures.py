@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import re
 
-import matplotlib.image
 import numpy as np
 import pytest
 
@@ -24,9 +23,9 @@ from nnlib.optim import cosine_schedule
 from nnlib.tools.site import figures
 from nnlib.tools.site.numbers import PLACEHOLDER
 from nnlib.tools.site.pages import ROOT, docs_dir
+from tests.site.figure_checks import assert_figures_drawn
 
 PAGE = ROOT / "docs" / "beyond" / "convolutions.md"
-TEXT_COLUMN_PIXELS = 1100  # as in test_figures.py: wider gets scaled down
 CNN_KEYS = {"loss", "train_accuracy", "test_accuracy", "seconds",
             "W1", "b1", "W2", "b2", "W3", "b3", "test_output"}
 # One digit's output shape after each stage of nnlib.conv.cnn (its docstring's, batch dropped).
@@ -91,12 +90,7 @@ def draw_capturing(stem, runs, tmp_path, monkeypatch):
     declared = [found for found in figures.discover_scripts(figures.figures_dir(docs_dir()), ROOT)
                 if found.stem == stem][0]
     module.draw(tmp_path, {name: runs[name] for name in declared.uses_runs})
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(declared.figures)
-    for name in declared.figures:
-        pixels = matplotlib.image.imread(tmp_path / name)
-        height, width = pixels.shape[:2]
-        assert 300 < width <= TEXT_COLUMN_PIXELS and 200 < height < 2000, (name, width, height)
-        assert pixels[..., :3].std() > 0.05, f"{name} is nearly blank"
+    assert_figures_drawn(tmp_path, declared.figures, max_height=2000)
     (fig,) = saved
     return fig
 

@@ -12,7 +12,6 @@ import importlib
 import re
 from pathlib import Path
 
-import matplotlib.image
 import numpy as np
 import pytest
 
@@ -23,6 +22,7 @@ from nnlib import confusion_matrix, load_mnist
 from nnlib.train import History
 from nnlib.tools.site import figures
 from nnlib.tools.site.pages import ROOT, docs_dir
+from tests.site.figure_checks import assert_figures_drawn
 from tests.snippets.conftest import load
 
 # The images named in the team contract; pages refer to them as ../figures/<name>.
@@ -44,7 +44,6 @@ PART3_FIGURES = [
     "confusion_matrix",
     "hidden_weights",
 ]
-TEXT_COLUMN_PIXELS = 1100  # about 7.5 inches at the figures' 144 dpi: wider gets scaled down
 
 
 def scripts() -> list[figures.FigureScript]:
@@ -147,12 +146,7 @@ def test_each_part3_script_draws_its_figures(stem, short_run, tmp_path, monkeypa
     digits = [cmap for image, cmap in drawn if is_digit(image)]
     assert set(digits) <= {DIGIT_COLOURS}, f"{stem} draws digits with {set(digits)}"
     assert bool(digits) == (stem in DIGIT_FIGURES), f"{stem}: {len(digits)} digits drawn"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(declared.figures)
-    for name in declared.figures:
-        pixels = matplotlib.image.imread(tmp_path / name)
-        height, width = pixels.shape[:2]
-        assert 300 < width <= TEXT_COLUMN_PIXELS and 200 < height < 1200, (name, width, height)
-        assert pixels[..., :3].std() > 0.05, f"{name} is nearly blank"
+    assert_figures_drawn(tmp_path, declared.figures)
 
 
 # ------------------------------------------------------------------------------------------
